@@ -1,0 +1,12 @@
+#!/usr/bin/env python
+"""Django's command-line utility for Raadhuis (the same as the `raadhuis` command)."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "src"))
+
+from raadhuis.cli import main  # noqa: E402
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Raadhuis: the municipal platform for Bestuur en Dienstverlening."""

@@ -1,0 +1,81 @@
+"""The JSON API at /api/v1/: one router per app, errors as application/problem+json."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+
+from raadhuis.accounts.api_auth import SessieAuth, TokenAuth
+from raadhuis.core.api import router as core_router
+from raadhuis.core.problem import probleem, velden_uit_pydantic, velden_uit_validationerror
+
+api = NinjaAPI(
+    title="Raadhuis API",
+    version="1",
+    description="Open API van Raadhuis. Fouten volgen RFC 9457 (application/problem+json).",
+    urls_namespace="api",
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+    auth=[TokenAuth(), SessieAuth()],
+)
+api.add_router("/", core_router)
+
+
+@api.exception_handler(NinjaValidationError)
+def ongeldige_invoer(request: HttpRequest, fout: NinjaValidationError) -> HttpResponse:
+    return probleem(
+        status=422,
+        titel=_("De invoer is ongeldig."),
+        ongeldige_velden=velden_uit_pydantic(fout.errors),
+    )
+
+
+@api.exception_handler(ValidationError)
+def ongeldig_volgens_regels(request: HttpRequest, fout: ValidationError) -> HttpResponse:
+    return probleem(
+        status=422,
+        titel=_("De invoer is ongeldig."),
+        ongeldige_velden=velden_uit_validationerror(fout),
+    )
+
+
+@api.exception_handler(AuthenticationError)
+def niet_ingelogd(request: HttpRequest, fout: AuthenticationError) -> HttpResponse:
+    return probleem(
+        status=401,
+        titel=_("U bent niet ingelogd."),
+        detail=_("Stuur een geldig API-token mee (Authorization: Bearer …) of log in."),
+        headers={"WWW-Authenticate": 'Bearer realm="raadhuis"'},
+    )
+
+
+@api.exception_handler(PermissionDenied)
+def geen_toegang(request: HttpRequest, fout: PermissionDenied) -> HttpResponse:
+    return probleem(status=403, titel=_("Geen toegang."), detail=str(fout) or None)
+
+
+@api.exception_handler(Http404)
+def niet_gevonden(request: HttpRequest, fout: Http404) -> HttpResponse:
+    return probleem(status=404, titel=_("Niet gevonden."))
+
+
+@api.exception_handler(HttpError)
+def http_fout(request: HttpRequest, fout: HttpError) -> HttpResponse:
+    return probleem(status=fout.status_code, titel=str(fout))
+
+
+@api.exception_handler(Exception)
+def onverwachte_fout(request: HttpRequest, fout: Exception) -> HttpResponse:
+    import logging
+
+    logging.getLogger("raadhuis.api").exception("Unexpected error in %s", request.path)
+    return probleem(status=500, titel=_("Er ging iets mis aan onze kant."))
+
+
+def onbekend_pad(request: HttpRequest, pad: str) -> HttpResponse:
+    """Unknown paths under /api/v1/ answer in problem+json too, not with an HTML page."""
+    return probleem(status=404, titel=_("Niet gevonden."), detail=_("Dit API-pad bestaat niet."))

@@ -1,0 +1,10 @@
+"""Council and college decision-making: bodies, meetings, agendas, stukken, motions, votes, decisions."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class BesluitvormingConfig(AppConfig):
+    name = "raadhuis.besluitvorming"
+    label = "besluitvorming"
+    verbose_name = _("Besluitvorming")

@@ -1,0 +1,20 @@
+"""Pages of besluitvorming."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from raadhuis.core.toegang import werkplek
+from raadhuis.besluitvorming.rechten import WERKPLEK_ROLLEN
+
+
+def bestuur(request: HttpRequest) -> HttpResponse:
+    kruimelpad = [(_("Home"), reverse("core:home")), (_("Bestuur"), None)]
+    return render(request, "besluitvorming/bestuur.html", {"kruimelpad": kruimelpad})
+
+
+@werkplek(*WERKPLEK_ROLLEN)
+def werkplek_besluitvorming(request: HttpRequest) -> HttpResponse:
+    kruimelpad = [(_("Werkplek"), reverse("core:werkplek")), (_("Besluitvorming"), None)]
+    return render(request, "besluitvorming/werkplek.html", {"kruimelpad": kruimelpad})

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from raadhuis.dienstverlening import views
+
+app_name = "dienstverlening"
+
+urlpatterns = [
+    path("dienstverlening/", views.dienstverlening, name="dienstverlening"),
+    path("werkplek/dienstverlening/", views.werkplek_dienstverlening, name="werkplek"),
+]

@@ -1,0 +1,31 @@
+"""The project's menus: the public sections, and which Werkplek pages each role gets."""
+
+from django.utils.translation import gettext_lazy as _
+
+from raadhuis.besluitvorming.rechten import WERKPLEK_ROLLEN as BESLUITVORMING
+from raadhuis.core.navigatie import Menuitem
+from raadhuis.core.rechten import BEHEERDER
+from raadhuis.dienstverlening.rechten import WERKPLEK_ROLLEN as DIENSTVERLENING
+from raadhuis.publicatie.rechten import WERKPLEK_ROLLEN as PUBLICATIE
+from raadhuis.samenwerking.rechten import WERKPLEK_ROLLEN as SAMENWERKING
+from raadhuis.uitvoering.rechten import WERKPLEK_ROLLEN as UITVOERING
+from raadhuis.woo.rechten import WERKPLEK_ROLLEN as WOO
+
+PUBLIEK_MENU = (
+    Menuitem(_("Home"), "core:home"),
+    Menuitem(_("Bestuur"), "besluitvorming:bestuur"),
+    Menuitem(_("Samenwerking"), "samenwerking:samenwerking"),
+    Menuitem(_("Dienstverlening"), "dienstverlening:dienstverlening"),
+    Menuitem(_("Openbaarheid"), "publicatie:openbaarheid"),
+)
+
+WERKPLEK_MENU = (
+    Menuitem(_("Overzicht"), "core:werkplek"),
+    Menuitem(_("Besluitvorming"), "besluitvorming:werkplek", BESLUITVORMING),
+    Menuitem(_("Uitvoeringsagenda"), "uitvoering:werkplek", UITVOERING),
+    Menuitem(_("Samenwerkingsverbanden"), "samenwerking:werkplek", SAMENWERKING),
+    Menuitem(_("Dienstverlening"), "dienstverlening:werkplek", DIENSTVERLENING),
+    Menuitem(_("Woo-verzoeken"), "woo:werkplek", WOO),
+    Menuitem(_("Publicaties"), "publicatie:werkplek", PUBLICATIE),
+    Menuitem(_("Organisatie"), "core:organisatie", frozenset({BEHEERDER})),
+)

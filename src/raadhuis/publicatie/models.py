@@ -1,0 +1,1 @@
+"""Models of publicatie; the data model arrives with the module's own issue."""

@@ -1,0 +1,1 @@
+"""Models of samenwerking; the data model arrives with the module's own issue."""

@@ -1,0 +1,26 @@
+"""Root URLs: the public site, the Werkplek, the API and Django's admin."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.i18n import set_language
+from django.views.static import serve
+
+from raadhuis.api import api, onbekend_pad
+
+urlpatterns = [
+    path("api/v1/", api.urls),
+    re_path(r"^api/v1/(?P<pad>.*)$", onbekend_pad),
+    path("taal/", set_language, name="set_language"),
+    path("werkplek/", include("raadhuis.accounts.urls")),
+    path("beheer/", admin.site.urls),
+    path("", include("raadhuis.core.urls")),
+    path("", include("raadhuis.besluitvorming.urls")),
+    path("", include("raadhuis.uitvoering.urls")),
+    path("", include("raadhuis.samenwerking.urls")),
+    path("", include("raadhuis.dienstverlening.urls")),
+    path("", include("raadhuis.woo.urls")),
+    path("", include("raadhuis.publicatie.urls")),
+    # Uploaded files (organisation logo). In production the reverse proxy serves MEDIA_ROOT.
+    re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+]
