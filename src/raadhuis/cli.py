@@ -7,8 +7,18 @@ import sys
 
 # Commands that must work without a reachable database or a valid organisation setting.
 ZONDER_CONTROLE = {
-    "help", "--help", "-h", "version", "--version", "check", "makemigrations",
-    "compilemessages", "makemessages", "collectstatic", "shell", "test",
+    "help",
+    "--help",
+    "-h",
+    "version",
+    "--version",
+    "check",
+    "makemigrations",
+    "compilemessages",
+    "makemessages",
+    "collectstatic",
+    "shell",
+    "test",
 }
 
 

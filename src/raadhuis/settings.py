@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -12,10 +13,10 @@ from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent.parent
-VAR_DIR = Path(os.environ.get("RAADHUIS_VAR_DIR", PROJECT_DIR / "var"))
+VAR_DIR = PROJECT_DIR / os.environ.get("RAADHUIS_VAR_DIR", "var")  # an absolute path wins
 
 # check --deploy rejects this key (it starts with "django-insecure-"), so production must set one.
-DEVELOPMENT_SECRET_KEY = "django-insecure-raadhuis-development-only-never-use-in-production"
+DEVELOPMENT_SECRET_KEY = "django-insecure-raadhuis-development-only-never-use-in-production"  # noqa: S105
 
 
 def env_str(name: str, default: str) -> str:
@@ -56,8 +57,14 @@ def database_from_url(url: str) -> dict[str, Any]:
     if scheme == "sqlite":
         config: dict[str, Any] = dict(dj_database_url.parse(url))
         name = str(config["NAME"])
-        if name not in ("", ":memory:") and not Path(name).is_absolute():
-            config["NAME"] = str(PROJECT_DIR / name)
+        if name not in ("", ":memory:"):
+            bestand = Path(name) if Path(name).is_absolute() else PROJECT_DIR / name
+            config["NAME"] = str(bestand)
+            # Django keeps an SQLite test database in memory, private to the test process; the
+            # tests start `raadhuis worker` as a separate process, which must find it in a file.
+            # One file per test run (by pid), so two runs at once do not delete each other's.
+            test_bestand = Path(tempfile.gettempdir()) / f"test_{bestand.stem}_{os.getpid()}.sqlite3"
+            config["TEST"] = {"NAME": str(test_bestand)}
         config["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
         return config
     if scheme in {"postgres", "postgresql", "pgsql"}:
@@ -139,9 +146,7 @@ TEMPLATES = [
 ]
 
 DATABASES = {
-    "default": database_from_url(
-        env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'raadhuis.sqlite3'}")
-    )
+    "default": database_from_url(env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'raadhuis.sqlite3'}"))
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -151,7 +156,10 @@ LOGIN_REDIRECT_URL = "core:werkplek"
 LOGOUT_REDIRECT_URL = "core:home"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]

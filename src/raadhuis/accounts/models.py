@@ -42,7 +42,10 @@ class Medewerker(AbstractUser):
 
 class Roltoekenning(models.Model):
     medewerker = models.ForeignKey(
-        Medewerker, on_delete=models.CASCADE, related_name="roltoekenningen", verbose_name=_("medewerker")
+        Medewerker,
+        on_delete=models.CASCADE,
+        related_name="roltoekenningen",
+        verbose_name=_("medewerker"),
     )
     rol = models.CharField(_("rol"), max_length=32, choices=Rol.choices)
     toegekend_op = models.DateTimeField(_("toegekend op"), auto_now_add=True)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from raadhuis.accounts.models import ApiToken, Medewerker, Rol, Roltoekenning
 
-TOKEN_PREFIX = "rh_"
+TOKEN_PREFIX = "rh_"  # noqa: S105 (a visible prefix, not a secret)
 
 
 def token_digest(token: str) -> str:

@@ -2,4 +2,6 @@
 
 from raadhuis.accounts.models import Rol
 
-WERKPLEK_ROLLEN: frozenset[str] = frozenset({Rol.GRIFFIE, Rol.RAADSLID, Rol.COLLEGELID, Rol.CONTROLLER, Rol.BEHEERDER})
+WERKPLEK_ROLLEN: frozenset[str] = frozenset(
+    {Rol.GRIFFIE, Rol.RAADSLID, Rol.COLLEGELID, Rol.CONTROLLER, Rol.BEHEERDER}
+)

@@ -5,8 +5,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from raadhuis.core.toegang import werkplek
 from raadhuis.besluitvorming.rechten import WERKPLEK_ROLLEN
+from raadhuis.core.toegang import werkplek
 
 
 def bestuur(request: HttpRequest) -> HttpResponse:

@@ -57,7 +57,10 @@ def gezondheid(request: HttpRequest) -> Gezondheid | HttpResponse:
     except Exception:  # any failure of the queue's client library means: not reachable
         return probleem(status=503, titel=_("De wachtrij voor achtergrondtaken is niet bereikbaar."))
     return Gezondheid(
-        status="ok", database="ok", wachtrij=str(wachtrij["backend"]), wachtend=int(wachtrij["wachtend"])
+        status="ok",
+        database="ok",
+        wachtrij=str(wachtrij["backend"]),
+        wachtend=int(wachtrij["wachtend"]),
     )
 
 
@@ -78,6 +81,8 @@ def organisatie_wijzigen(request: HttpRequest, wijziging: OrganisatieWijziging) 
     gegevens = wijziging.model_dump(exclude_unset=True, exclude={"tooi_code"})
     bijgewerkt = services.organisatie_bijwerken(
         organisatie=organisatie,
-        door=ingelogde_gebruiker(request), gegevens=gegevens, tooi_code=wijziging.tooi_code
+        door=ingelogde_gebruiker(request),
+        gegevens=gegevens,
+        tooi_code=wijziging.tooi_code,
     )
     return OrganisatieUit.model_validate(bijgewerkt, from_attributes=True)

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from raadhuis.core.models import Organisatie
+from raadhuis.core.validators import valideer_tooi_organisatiecode
 
 WIDGET_KLASSEN = {
     "textarea": "utrecht-textarea utrecht-textarea--html-textarea",
@@ -18,19 +19,16 @@ STANDAARD_KLASSE = "utrecht-textbox utrecht-textbox--html-input"
 
 
 class RaadhuisBoundField(forms.BoundField):
-    """Gives every widget its NL Design System class and ties error messages to the field."""
+    """Gives every widget its NL Design System class."""
 
-    def build_widget_attrs(
-        self, attrs: dict[str, Any], widget: forms.Widget | None = None
-    ) -> dict[str, Any]:
+    def build_widget_attrs(self, attrs: dict[str, Any], widget: forms.Widget | None = None) -> dict[str, Any]:
         attrs = super().build_widget_attrs(attrs, widget)
         widget = widget or self.field.widget
         soort = getattr(widget, "input_type", None) or type(widget).__name__.lower()
         klasse = WIDGET_KLASSEN.get(str(soort), STANDAARD_KLASSE)
-        if self.errors:
-            klasse += " utrecht-textbox--invalid" if klasse == STANDAARD_KLASSE else ""
-            beschreven = [attrs.get("aria-describedby", ""), f"{self.auto_id}_fout"]
-            attrs["aria-describedby"] = " ".join(deel for deel in beschreven if deel)
+        # Django itself adds aria-invalid and points aria-describedby at "<id>_error".
+        if self.errors and klasse == STANDAARD_KLASSE:
+            klasse += " utrecht-textbox--invalid"
         attrs["class"] = f"{attrs.get('class', '')} {klasse}".strip()
         return attrs
 
@@ -41,7 +39,7 @@ class RaadhuisForm(forms.Form):
 
 class RaadhuisModelForm(forms.ModelForm):  # type: ignore[type-arg]
     bound_field_class = RaadhuisBoundField
-from raadhuis.core.validators import valideer_tooi_organisatiecode
+
 
 
 class OrganisatieForm(RaadhuisModelForm):
@@ -51,6 +49,7 @@ class OrganisatieForm(RaadhuisModelForm):
         validators=[valideer_tooi_organisatiecode],
         help_text=_("De code van de organisatie in de TOOI-lijsten, bijvoorbeeld gm1926."),
     )
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     logo = forms.FileField(
         label=_("Logo"),
         required=False,

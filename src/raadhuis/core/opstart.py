@@ -30,9 +30,7 @@ def controleer_database() -> None:
             else str(instellingen.get("NAME"))
         )
         reden = str(fout).strip().splitlines()[0] if str(fout).strip() else type(fout).__name__
-        raise Configuratiefout(
-            f"Cannot reach the database at {waar} (DATABASE_URL): {reden}"
-        ) from None
+        raise Configuratiefout(f"Cannot reach the database at {waar} (DATABASE_URL): {reden}") from None
 
 
 def controleer_organisatie() -> None:

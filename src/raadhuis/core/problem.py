@@ -55,9 +55,7 @@ def probleem(
         inhoud["detail"] = detail
     if ongeldige_velden:
         inhoud["invalid_params"] = list(ongeldige_velden)
-    response = HttpResponse(
-        json.dumps(inhoud, ensure_ascii=False), status=status, content_type=PROBLEM_JSON
-    )
+    response = HttpResponse(json.dumps(inhoud, ensure_ascii=False), status=status, content_type=PROBLEM_JSON)
     for naam, waarde in (headers or {}).items():
         response[naam] = waarde
     return response
@@ -67,7 +65,12 @@ def velden_uit_pydantic(fouten: Iterable[Mapping[str, Any]]) -> list[dict[str, s
     """Turns Ninja/pydantic errors into invalid_params; the request part (body/query) is dropped."""
     velden = []
     for fout in fouten:
-        locatie = [str(deel) for deel in fout.get("loc", ()) if deel not in ("body", "query", "path", "payload")]
+        locatie = [str(deel) for deel in fout.get("loc", ())]
+        # Ninja reports (part, parameter, field...) for bodies and (part, field) otherwise.
+        if locatie[:1] == ["body"]:
+            locatie = locatie[2:]
+        elif locatie[:1] and locatie[0] in ("query", "path", "header", "cookie", "form"):
+            locatie = locatie[1:]
         naam = ".".join(locatie) or "body"
         reden = PYDANTIC_MELDINGEN.get(str(fout.get("type", "")), _("Deze waarde is ongeldig."))
         velden.append({"name": naam, "reason": reden})

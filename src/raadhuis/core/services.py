@@ -48,7 +48,7 @@ def organisatie_bijwerken(
     organisatie: Organisatie,
     door: AbstractBaseUser,
     gegevens: dict[str, Any],
-    logo: UploadedFile | None = None,
+    logo: UploadedFile[bytes] | None = None,
     tooi_code: str | None = None,
 ) -> Organisatie:
     """Changes the organisation's details; only a beheerder may, and bad input changes nothing."""

@@ -32,9 +32,9 @@ def verweesde_taken_herstellen(*, lease: datetime.timedelta | None = None) -> in
     if lease is None:
         lease = datetime.timedelta(seconds=settings.RAADHUIS_TAAK_LEASE_SECONDS)
     grens = timezone.now() - lease
-    aantal = DBTaskResult.objects.filter(
-        status=TaskResultStatus.RUNNING, started_at__lte=grens
-    ).update(status=TaskResultStatus.READY, started_at=None)
+    aantal = DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING, started_at__lte=grens).update(
+        status=TaskResultStatus.READY, started_at=None
+    )
     if aantal:
         logger.warning("Requeued %d orphaned task(s) whose worker stopped mid-run.", aantal)
     return aantal

@@ -22,7 +22,7 @@ def werkplek(*rollen: str) -> Callable[[View[P]], View[P]]:
 
     def decorator(view: View[P]) -> View[P]:
         @wraps(view)
-        def bewaakt(request: HttpRequest, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
+        def bewaakt(request: HttpRequest, /, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             if rollen and not any(heeft_rol(request.user, rol) for rol in rollen):

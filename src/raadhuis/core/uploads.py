@@ -32,7 +32,7 @@ def herken_soort(begin: bytes, toegestaan: Iterable[Bestandssoort]) -> Bestandss
 
 
 def valideer_upload(
-    bestand: UploadedFile, *, toegestaan: tuple[Bestandssoort, ...], max_bytes: int
+    bestand: UploadedFile[bytes], *, toegestaan: tuple[Bestandssoort, ...], max_bytes: int
 ) -> Bestandssoort:
     """Checks size and the file's real type from its first bytes; raises ValidationError."""
     if bestand.size is None or bestand.size == 0:

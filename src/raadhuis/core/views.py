@@ -40,7 +40,10 @@ def organisatie(request: HttpRequest) -> HttpResponse:
     if huidig is None:
         huidig = services.organisatie_inrichten(tooi_code=settings.RAADHUIS_ORGANISATIE)
     form = OrganisatieForm(
-        request.POST or None, request.FILES or None, instance=huidig, initial={"tooi_code": huidig.tooi_code}
+        request.POST or None,
+        request.FILES or None,
+        instance=huidig,
+        initial={"tooi_code": huidig.tooi_code},
     )
     if request.method == "POST" and form.is_valid():
         gegevens = {veld: form.cleaned_data[veld] for veld in OrganisatieForm.Meta.fields}

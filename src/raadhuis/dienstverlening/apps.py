@@ -1,4 +1,4 @@
-"""Public services on every channel: product catalogue, cases, appointments, contacts, satisfaction, monitoring."""
+"""Public services on every channel: catalogue, cases, appointments, contacts, satisfaction."""
 
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _

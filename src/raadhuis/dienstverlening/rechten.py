@@ -2,4 +2,6 @@
 
 from raadhuis.accounts.models import Rol
 
-WERKPLEK_ROLLEN: frozenset[str] = frozenset({Rol.KCC_MEDEWERKER, Rol.BEHANDELAAR, Rol.CONTROLLER, Rol.BEHEERDER})
+WERKPLEK_ROLLEN: frozenset[str] = frozenset(
+    {Rol.KCC_MEDEWERKER, Rol.BEHANDELAAR, Rol.CONTROLLER, Rol.BEHEERDER}
+)

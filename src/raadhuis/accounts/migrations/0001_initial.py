@@ -9,67 +9,193 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
+        ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Medewerker',
+            name="Medewerker",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('password', models.CharField(max_length=128, verbose_name='password')),
-                ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
-                ('is_superuser', models.BooleanField(default=False, help_text='Designates that this user has all permissions without explicitly assigning them.', verbose_name='superuser status')),
-                ('username', models.CharField(error_messages={'unique': 'A user with that username already exists.'}, help_text='Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.', max_length=150, unique=True, validators=[django.contrib.auth.validators.UnicodeUsernameValidator()], verbose_name='username')),
-                ('first_name', models.CharField(blank=True, max_length=150, verbose_name='first name')),
-                ('last_name', models.CharField(blank=True, max_length=150, verbose_name='last name')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email address')),
-                ('is_staff', models.BooleanField(default=False, help_text='Designates whether the user can log into this admin site.', verbose_name='staff status')),
-                ('is_active', models.BooleanField(default=True, help_text='Designates whether this user should be treated as active. Unselect this instead of deleting accounts.', verbose_name='active')),
-                ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date joined')),
-                ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
-                ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("password", models.CharField(max_length=128, verbose_name="password")),
+                (
+                    "last_login",
+                    models.DateTimeField(blank=True, null=True, verbose_name="last login"),
+                ),
+                (
+                    "is_superuser",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates that this user has all permissions without explicitly assigning them.",
+                        verbose_name="superuser status",
+                    ),
+                ),
+                (
+                    "username",
+                    models.CharField(
+                        error_messages={"unique": "A user with that username already exists."},
+                        help_text="Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.",
+                        max_length=150,
+                        unique=True,
+                        validators=[django.contrib.auth.validators.UnicodeUsernameValidator()],
+                        verbose_name="username",
+                    ),
+                ),
+                (
+                    "first_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="first name"),
+                ),
+                (
+                    "last_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="last name"),
+                ),
+                (
+                    "email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="email address"),
+                ),
+                (
+                    "is_staff",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates whether the user can log into this admin site.",
+                        verbose_name="staff status",
+                    ),
+                ),
+                (
+                    "is_active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Designates whether this user should be treated as active. Unselect this instead of deleting accounts.",
+                        verbose_name="active",
+                    ),
+                ),
+                (
+                    "date_joined",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="date joined"),
+                ),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The groups this user belongs to. A user will get all permissions granted to each of their groups.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
+                (
+                    "user_permissions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Specific permissions for this user.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.permission",
+                        verbose_name="user permissions",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'medewerker',
-                'verbose_name_plural': 'medewerkers',
+                "verbose_name": "medewerker",
+                "verbose_name_plural": "medewerkers",
             },
             managers=[
-                ('objects', django.contrib.auth.models.UserManager()),
+                ("objects", django.contrib.auth.models.UserManager()),
             ],
         ),
         migrations.CreateModel(
-            name='ApiToken',
+            name="ApiToken",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('digest', models.CharField(max_length=64, unique=True)),
-                ('prefix', models.CharField(max_length=8, verbose_name='begin van het token')),
-                ('aangemaakt_op', models.DateTimeField(auto_now_add=True, verbose_name='aangemaakt op')),
-                ('laatst_gebruikt_op', models.DateTimeField(blank=True, null=True, verbose_name='laatst gebruikt op')),
-                ('ingetrokken_op', models.DateTimeField(blank=True, null=True, verbose_name='ingetrokken op')),
-                ('medewerker', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='api_tokens', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("digest", models.CharField(max_length=64, unique=True)),
+                ("prefix", models.CharField(max_length=8, verbose_name="begin van het token")),
+                (
+                    "aangemaakt_op",
+                    models.DateTimeField(auto_now_add=True, verbose_name="aangemaakt op"),
+                ),
+                (
+                    "laatst_gebruikt_op",
+                    models.DateTimeField(blank=True, null=True, verbose_name="laatst gebruikt op"),
+                ),
+                (
+                    "ingetrokken_op",
+                    models.DateTimeField(blank=True, null=True, verbose_name="ingetrokken op"),
+                ),
+                (
+                    "medewerker",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="api_tokens",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'API-token',
-                'verbose_name_plural': 'API-tokens',
+                "verbose_name": "API-token",
+                "verbose_name_plural": "API-tokens",
             },
         ),
         migrations.CreateModel(
-            name='Roltoekenning',
+            name="Roltoekenning",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('rol', models.CharField(choices=[('beheerder', 'Beheerder'), ('griffie', 'Griffie'), ('raadslid', 'Raadslid'), ('collegelid', 'Collegelid'), ('kcc-medewerker', 'KCC-medewerker'), ('behandelaar', 'Behandelaar dienstverlening'), ('woo-coordinator', 'Woo-coördinator'), ('controller', 'Controller'), ('privacy-officer', 'Privacy officer')], max_length=32, verbose_name='rol')),
-                ('toegekend_op', models.DateTimeField(auto_now_add=True, verbose_name='toegekend op')),
-                ('medewerker', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='roltoekenningen', to=settings.AUTH_USER_MODEL, verbose_name='medewerker')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "rol",
+                    models.CharField(
+                        choices=[
+                            ("beheerder", "Beheerder"),
+                            ("griffie", "Griffie"),
+                            ("raadslid", "Raadslid"),
+                            ("collegelid", "Collegelid"),
+                            ("kcc-medewerker", "KCC-medewerker"),
+                            ("behandelaar", "Behandelaar dienstverlening"),
+                            ("woo-coordinator", "Woo-coördinator"),
+                            ("controller", "Controller"),
+                            ("privacy-officer", "Privacy officer"),
+                        ],
+                        max_length=32,
+                        verbose_name="rol",
+                    ),
+                ),
+                (
+                    "toegekend_op",
+                    models.DateTimeField(auto_now_add=True, verbose_name="toegekend op"),
+                ),
+                (
+                    "medewerker",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="roltoekenningen",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="medewerker",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'roltoekenning',
-                'verbose_name_plural': 'roltoekenningen',
-                'constraints': [models.UniqueConstraint(fields=('medewerker', 'rol'), name='rol_eenmaal_per_medewerker')],
+                "verbose_name": "roltoekenning",
+                "verbose_name_plural": "roltoekenningen",
+                "constraints": [
+                    models.UniqueConstraint(fields=("medewerker", "rol"), name="rol_eenmaal_per_medewerker")
+                ],
             },
         ),
     ]

@@ -22,7 +22,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         adres: str = options["adres"]
         self.stdout.write(self.welkom(adres))
-        worker = subprocess.Popen([sys.executable, "-m", "raadhuis.cli", "worker"])  # noqa: S603
+        worker = subprocess.Popen([sys.executable, "-m", "raadhuis.cli", "worker"])
         try:
             call_command("runserver", adres, use_reloader=False, use_threading=True)
         finally:

@@ -15,14 +15,16 @@ class Command(BaseCommand):
     help = "Start de achtergrondverwerker (database- of RQ-wachtrij)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument(
-            "--batch", action="store_true", help="Verwerk wat klaarstaat en stop dan."
-        )
+        parser.add_argument("--batch", action="store_true", help="Verwerk wat klaarstaat en stop dan.")
 
     def handle(self, *args: Any, **options: Any) -> None:
         if settings.RAADHUIS_TAKEN_BACKEND == "rq":
             rq_opties = {"burst": True} if options["batch"] else {}
-            call_command("rqworker", *settings.TASK_QUEUES, **rq_opties)
+            # RQ's own job class would call the Task object itself, which is not callable; the
+            # backend's Job runs it through the tasks API (and records its result).
+            call_command(
+                "rqworker", *settings.TASK_QUEUES, job_class="django_tasks_rq.Job", **rq_opties
+            )
             return
         verweesde_taken_herstellen()
         db_opties: dict[str, Any] = {

@@ -1,0 +1,63 @@
+# Raadhuis: `make run` starts the platform with demo data; `make test` runs the whole suite.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+RAADHUIS := $(BIN)/raadhuis
+ADRES ?= 127.0.0.1:8000
+
+.PHONY: run test setup lint check-deploy chromium clean
+
+run: setup
+	@$(RAADHUIS) migrate --noinput -v0
+	@$(RAADHUIS) demo
+	@RAADHUIS_HTTPS=$${RAADHUIS_HTTPS:-false} $(RAADHUIS) start --adres $(ADRES)
+
+test: setup chromium
+	$(BIN)/pytest
+
+setup: $(VENV)/.geinstalleerd frontend/node_modules/.geinstalleerd var/static/.verzameld
+
+$(VENV)/.geinstalleerd: pyproject.toml constraints.txt
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)."; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
+	@touch $@
+
+frontend/node_modules/.geinstalleerd: frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+frontend/dist/raadhuis/raadhuis.css: frontend/node_modules/.geinstalleerd frontend/build.mjs $(wildcard frontend/src/*)
+	cd frontend && npm run --silent build
+
+var/static/.verzameld: frontend/dist/raadhuis/raadhuis.css $(VENV)/.geinstalleerd
+	$(RAADHUIS) collectstatic --noinput -v0
+	@touch $@
+
+# Browser tests need Debian's Chromium; install it when we may (root with apt), else say so loudly.
+chromium:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Chromium for the browser tests (apt-get)..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "!!! Chromium is not installed and cannot be installed here: BROWSER TESTS WILL BE SKIPPED."; \
+		echo "!!! Install it with: sudo apt-get install chromium"; \
+	fi
+
+lint: setup
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+	$(RAADHUIS) makemigrations --check --dry-run
+
+# `check --deploy` with the variables a production installation sets.
+check-deploy: setup
+	RAADHUIS_SECRET_KEY=$$(head -c 48 /dev/urandom | base64) RAADHUIS_ALLOWED_HOSTS=raadhuis.example.nl \
+		RAADHUIS_HTTPS=true $(RAADHUIS) check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) frontend/node_modules frontend/dist var/static

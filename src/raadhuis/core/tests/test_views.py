@@ -1,0 +1,159 @@
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from raadhuis.accounts.models import Rol
+from raadhuis.accounts.tests.factories import MedewerkerFactory
+from raadhuis.core.models import Organisatie
+
+PUBLIEKE_PAGINAS = [
+    "/",
+    "/bestuur/",
+    "/samenwerking/",
+    "/dienstverlening/",
+    "/openbaarheid/",
+    "/toegankelijkheid/",
+]
+WERKPLEK_PAGINAS = {
+    "/werkplek/besluitvorming/": {
+        Rol.GRIFFIE,
+        Rol.RAADSLID,
+        Rol.COLLEGELID,
+        Rol.CONTROLLER,
+        Rol.BEHEERDER,
+    },
+    "/werkplek/uitvoering/": {
+        Rol.GRIFFIE,
+        Rol.RAADSLID,
+        Rol.COLLEGELID,
+        Rol.CONTROLLER,
+        Rol.BEHEERDER,
+    },
+    "/werkplek/samenwerking/": {
+        Rol.GRIFFIE,
+        Rol.RAADSLID,
+        Rol.COLLEGELID,
+        Rol.CONTROLLER,
+        Rol.BEHEERDER,
+    },
+    "/werkplek/dienstverlening/": {
+        Rol.KCC_MEDEWERKER,
+        Rol.BEHANDELAAR,
+        Rol.CONTROLLER,
+        Rol.BEHEERDER,
+    },
+    "/werkplek/woo/": {Rol.WOO_COORDINATOR, Rol.BEHEERDER},
+    "/werkplek/publicatie/": {Rol.WOO_COORDINATOR, Rol.GRIFFIE, Rol.BEHEERDER},
+    "/werkplek/organisatie/": {Rol.BEHEERDER},
+}
+
+
+@pytest.mark.parametrize("pad", PUBLIEKE_PAGINAS)
+def test_publieke_pagina_toont_organisatie_en_menu(client: Client, organisatie: Organisatie, pad):
+    antwoord = client.get(pad)
+
+    assert antwoord.status_code == 200
+    html = antwoord.content.decode()
+    assert "gemeente Pijnacker-Nootdorp" in html
+    assert 'href="#inhoud"' in html
+    assert 'id="inhoud"' in html
+    for sectie in ("/bestuur/", "/samenwerking/", "/dienstverlening/", "/openbaarheid/"):
+        assert f'href="{sectie}"' in html
+
+
+def test_home_zonder_organisatie_werkt_ook(client: Client, db):
+    assert client.get("/").status_code == 200
+
+
+@pytest.mark.parametrize("pad", ["/werkplek/", *WERKPLEK_PAGINAS])
+def test_werkplek_vraagt_inloggen(client: Client, db, pad):
+    antwoord = client.get(pad)
+
+    assert antwoord.status_code == 302
+    assert antwoord["Location"].startswith("/werkplek/inloggen/?next=")
+
+
+@pytest.mark.parametrize("rol", Rol.values)
+def test_werkplek_per_rol(client: Client, organisatie: Organisatie, rol):
+    client.force_login(MedewerkerFactory(rollen=[rol]))
+
+    overzicht = client.get("/werkplek/").content.decode()
+
+    for pad, rollen in WERKPLEK_PAGINAS.items():
+        mag = rol in rollen
+        assert client.get(pad).status_code == (200 if mag else 403), pad
+        assert (f'href="{pad}"' in overzicht) is mag, pad
+
+
+def test_inloggen_met_fout_wachtwoord_toont_melding(client: Client, organisatie: Organisatie):
+    MedewerkerFactory(username="griet", rollen=[Rol.GRIFFIE])
+
+    antwoord = client.post("/werkplek/inloggen/", {"username": "griet", "password": "fout"})
+
+    assert antwoord.status_code == 200
+    assert "utrecht-alert--error" in antwoord.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_inloggen_en_uitloggen(client: Client, organisatie: Organisatie):
+    from raadhuis.accounts.tests.factories import WACHTWOORD
+
+    MedewerkerFactory(username="griet", rollen=[Rol.GRIFFIE])
+
+    antwoord = client.post("/werkplek/inloggen/", {"username": "griet", "password": WACHTWOORD})
+    assert antwoord.status_code == 302
+    assert client.get("/werkplek/").status_code == 200
+
+    assert client.get("/werkplek/uitloggen/").status_code == 405
+    client.post("/werkplek/uitloggen/")
+    assert client.get("/werkplek/").status_code == 302
+
+
+def test_beheerder_wijzigt_organisatie_via_formulier(client: Client, organisatie: Organisatie, beheerder):
+    client.force_login(beheerder)
+
+    antwoord = client.post(
+        "/werkplek/organisatie/",
+        {"tooi_code": "gm1926", "naam": "Gemeente Pijnacker-Nootdorp", "telefoonnummer": "14 015"},
+    )
+
+    assert antwoord.status_code == 302
+    assert Organisatie.objects.get().telefoonnummer == "14 015"
+
+
+def test_formulier_toont_fout_naast_veld_en_bewaart_niets(
+    client: Client, organisatie: Organisatie, beheerder
+):
+    client.force_login(beheerder)
+
+    antwoord = client.post(
+        "/werkplek/organisatie/",
+        {"tooi_code": "gm9999", "naam": "Andere naam", "emailadres": "geen-adres"},
+    )
+
+    html = antwoord.content.decode()
+    assert antwoord.status_code == 400
+    assert 'id="id_tooi_code_error"' in html
+    assert "gm9999 staat niet in de TOOI-organisatielijsten." in html
+    assert 'aria-describedby="id_tooi_code_helptext id_tooi_code_error"' in html
+    assert 'id="id_emailadres_error"' in html
+    assert Organisatie.objects.get().naam == "gemeente Pijnacker-Nootdorp"
+
+
+def test_taalkeuze_schakelt_naar_engels(client: Client, organisatie: Organisatie):
+    antwoord = client.post("/taal/", {"language": "en", "next": "/bestuur/"}, follow=True)
+
+    assert antwoord.redirect_chain[-1][0] == "/bestuur/"
+    assert '<html lang="en"' in antwoord.content.decode()
+
+
+def test_onbekende_pagina_geeft_nette_404(client: Client, organisatie: Organisatie):
+    antwoord = client.get("/bestaat-niet/")
+
+    assert antwoord.status_code == 404
+    assert "Pagina niet gevonden" in antwoord.content.decode()
+
+
+def test_htmx_bibliotheek_wordt_geladen(client: Client, organisatie: Organisatie):
+    assert "raadhuis/htmx.min.js" in client.get("/").content.decode()
