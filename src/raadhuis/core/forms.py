@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from raadhuis.core.models import Organisatie
@@ -41,13 +42,23 @@ class RaadhuisModelForm(forms.ModelForm):  # type: ignore[type-arg]
     bound_field_class = RaadhuisBoundField
 
 
-
 class OrganisatieForm(RaadhuisModelForm):
     tooi_code = forms.CharField(
         label=_("TOOI-code"),
         max_length=16,
         validators=[valideer_tooi_organisatiecode],
         help_text=_("De code van de organisatie in de TOOI-lijsten, bijvoorbeeld gm1926."),
+        # htmx names the organisation while typing; without JavaScript the page does so after saving.
+        widget=forms.TextInput(
+            attrs={
+                "hx-get": reverse_lazy("core:tooi_opzoeken"),
+                "hx-trigger": "input changed delay:300ms",
+                "hx-target": "#tooi-resultaat",
+                "hx-swap": "outerHTML",
+                "aria-controls": "tooi-resultaat",
+                "autocomplete": "off",
+            }
+        ),
     )
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     logo = forms.FileField(

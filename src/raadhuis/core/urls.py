@@ -9,4 +9,5 @@ urlpatterns = [
     path("toegankelijkheid/", views.toegankelijkheid, name="toegankelijkheid"),
     path("werkplek/", views.werkplek_overzicht, name="werkplek"),
     path("werkplek/organisatie/", views.organisatie, name="organisatie"),
+    path("werkplek/organisatie/tooi/", views.tooi_opzoeken, name="tooi_opzoeken"),
 ]

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from raadhuis.core import services
+from raadhuis.core import services, tooi
 from raadhuis.core.forms import OrganisatieForm
 from raadhuis.core.rechten import BEHEERDER
 from raadhuis.core.selectors import huidige_organisatie
@@ -61,13 +61,27 @@ def organisatie(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("De organisatiegegevens zijn opgeslagen."))
             return redirect("core:organisatie")
     # The form's instance was mutated by validation; reload what is really stored for display.
+    gezocht = str(form["tooi_code"].value() or "")
     return render(
         request,
         "core/organisatie.html",
         {
             "form": form,
             "opgeslagen": huidige_organisatie(),
+            "tooi_gezocht": gezocht,
+            "tooi_gevonden": tooi.organisatie(gezocht),
             "kruimelpad": [(_("Werkplek"), reverse("core:werkplek")), (_("Organisatie"), None)],
         },
         status=400 if form.errors else 200,
+    )
+
+
+@werkplek(BEHEERDER)
+def tooi_opzoeken(request: HttpRequest) -> HttpResponse:
+    """The htmx fragment naming the organisation behind a TOOI code while the beheerder types."""
+    gezocht = request.GET.get("tooi_code", "").strip()[:16]
+    return render(
+        request,
+        "core/organisatie.html#tooi-resultaat",
+        {"tooi_gezocht": gezocht, "tooi_gevonden": tooi.organisatie(gezocht) if gezocht else None},
     )

@@ -157,3 +157,34 @@ def test_onbekende_pagina_geeft_nette_404(client: Client, organisatie: Organisat
 
 def test_htmx_bibliotheek_wordt_geladen(client: Client, organisatie: Organisatie):
     assert "raadhuis/htmx.min.js" in client.get("/").content.decode()
+
+
+def test_tooi_opzoeken_geeft_htmx_fragment(client: Client, organisatie: Organisatie, beheerder):
+    client.force_login(beheerder)
+
+    gevonden = client.get("/werkplek/organisatie/tooi/", {"tooi_code": "so0830"}, HTTP_HX_REQUEST="true")
+    onbekend = client.get("/werkplek/organisatie/tooi/", {"tooi_code": "gm9999"}, HTTP_HX_REQUEST="true")
+
+    assert gevonden.status_code == 200
+    html = gevonden.content.decode()
+    assert html.strip().startswith('<p class="utrecht-paragraph" id="tooi-resultaat"')
+    assert "<html" not in html
+    assert "samenwerkingsorganisatie" in html
+    assert "gm9999 staat niet in de TOOI-organisatielijsten." in onbekend.content.decode()
+
+
+def test_tooi_opzoeken_alleen_voor_beheerder(client: Client, organisatie: Organisatie, griffier):
+    client.force_login(griffier)
+
+    assert client.get("/werkplek/organisatie/tooi/", {"tooi_code": "gm1926"}).status_code == 403
+
+
+def test_organisatiepagina_noemt_huidige_tooi_organisatie(
+    client: Client, organisatie: Organisatie, beheerder
+):
+    client.force_login(beheerder)
+
+    html = client.get("/werkplek/organisatie/").content.decode()
+
+    assert "TOOI-code gm1926 is gemeente Pijnacker-Nootdorp (gemeente)." in html
+    assert 'hx-get="/werkplek/organisatie/tooi/"' in html

@@ -22,9 +22,7 @@ class Command(BaseCommand):
             rq_opties = {"burst": True} if options["batch"] else {}
             # RQ's own job class would call the Task object itself, which is not callable; the
             # backend's Job runs it through the tasks API (and records its result).
-            call_command(
-                "rqworker", *settings.TASK_QUEUES, job_class="django_tasks_rq.Job", **rq_opties
-            )
+            call_command("rqworker", *settings.TASK_QUEUES, job_class="django_tasks_rq.Job", **rq_opties)
             return
         verweesde_taken_herstellen()
         db_opties: dict[str, Any] = {
