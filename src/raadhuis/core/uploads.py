@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 
@@ -39,7 +40,8 @@ def valideer_upload(
         raise ValidationError(_("Het bestand is leeg."), code="leeg")
     if bestand.size > max_bytes:
         raise ValidationError(
-            _("Het bestand is groter dan %(max)s MB.") % {"max": round(max_bytes / 1_000_000, 1)},
+            _("Het bestand is groter dan %(max)s MB.")
+            % {"max": number_format(max_bytes / 1_000_000, decimal_pos=1)},
             code="te_groot",
         )
     bestand.seek(0)

@@ -25,7 +25,7 @@ def toegankelijkheid(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "core/toegankelijkheid.html",
-        {"kruimelpad": [(_("Home"), reverse("core:home")), (_("Toegankelijkheid"), None)]},
+        {"kruimelpad": [(_("Home"), reverse("core:home")), (_("Toegankelijkheidsverklaring"), None)]},
     )
 
 
