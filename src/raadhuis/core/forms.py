@@ -67,6 +67,9 @@ class OrganisatieForm(RaadhuisModelForm):
         help_text=_("PNG of JPEG, hoogstens 1 MB."),
     )
 
+    # The TOOI code comes last so the live lookup result sits right below it.
+    field_order = ("naam", "bezoekadres", "postadres", "telefoonnummer", "emailadres", "website", "logo")
+
     class Meta:
         model = Organisatie
         fields = ("naam", "bezoekadres", "postadres", "telefoonnummer", "emailadres", "website")
