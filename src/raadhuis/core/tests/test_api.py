@@ -31,18 +31,6 @@ def test_documentatiepagina_bestaat(client: Client, db):
     assert client.get("/api/v1/docs").status_code == 200
 
 
-def test_gezondheid_meldt_database_en_wachtrij(client: Client, db):
-    antwoord = client.get("/api/v1/gezondheid")
-
-    assert antwoord.status_code == 200
-    assert antwoord.json() == {
-        "status": "ok",
-        "database": "ok",
-        "wachtrij": "database",
-        "wachtend": 0,
-    }
-
-
 def test_onbekend_pad_geeft_problem_json(client: Client):
     antwoord = client.get("/api/v1/bestaat-niet")
 
