@@ -13,4 +13,5 @@ const theme = readFileSync(join(here, "src/theme.css"), "utf8");
 const layout = readFileSync(join(here, "src/layout.css"), "utf8");
 writeFileSync(join(out, "raadhuis.css"), `${utrecht}\n${theme}\n${layout}\n`);
 copyFileSync(join(here, "node_modules/htmx.org/dist/htmx.min.js"), join(out, "htmx.min.js"));
+copyFileSync(join(here, "src/favicon.svg"), join(out, "favicon.svg"));
 console.log(`frontend: built ${out}`);

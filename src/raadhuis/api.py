@@ -6,12 +6,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import AuthenticationError, HttpError, Throttled
 from ninja.errors import ValidationError as NinjaValidationError
 
 from raadhuis.accounts.api_auth import SessieAuth, TokenAuth
 from raadhuis.core.api import router as core_router
 from raadhuis.core.problem import probleem, velden_uit_pydantic, velden_uit_validationerror
+from raadhuis.core.snelheid import ApiLimiet
 
 api = NinjaAPI(
     title="Raadhuis API",
@@ -21,6 +22,7 @@ api = NinjaAPI(
     docs_url="/docs",
     openapi_url="/openapi.json",
     auth=[TokenAuth(), SessieAuth()],
+    throttle=[ApiLimiet()],
 )
 api.add_router("/", core_router)
 
@@ -61,6 +63,17 @@ def geen_toegang(request: HttpRequest, fout: PermissionDenied) -> HttpResponse:
 @api.exception_handler(Http404)
 def niet_gevonden(request: HttpRequest, fout: Http404) -> HttpResponse:
     return probleem(status=404, titel=_("Niet gevonden."))
+
+
+@api.exception_handler(Throttled)
+def te_veel_verzoeken(request: HttpRequest, fout: Throttled) -> HttpResponse:
+    wacht = max(1, int(fout.wait or 1))
+    return probleem(
+        status=429,
+        titel=_("Te veel verzoeken."),
+        detail=_("Probeer het over %(seconden)s seconden opnieuw.") % {"seconden": wacht},
+        headers={"Retry-After": str(wacht)},
+    )
 
 
 @api.exception_handler(HttpError)

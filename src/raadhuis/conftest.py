@@ -3,11 +3,25 @@
 from __future__ import annotations
 
 import pytest
+from django.core.cache import cache
 
 from raadhuis.accounts.models import Medewerker, Rol
 from raadhuis.accounts.tests.factories import MedewerkerFactory
+from raadhuis.accounts.tests.hulp import TweestapClient
 from raadhuis.core.models import Organisatie
 from raadhuis.core.services import organisatie_inrichten
+
+
+@pytest.fixture(autouse=True)
+def _lege_cache() -> None:
+    """Rate-limit counters live in the cache; every test starts with none."""
+    cache.clear()
+
+
+@pytest.fixture
+def client() -> TweestapClient:
+    """pytest-django's client, whose force_login also completes a required second factor."""
+    return TweestapClient()
 
 
 @pytest.fixture

@@ -4,12 +4,14 @@ from django.utils.translation import gettext_lazy as _
 
 from raadhuis.besluitvorming.rechten import WERKPLEK_ROLLEN as BESLUITVORMING
 from raadhuis.core.navigatie import Menuitem
-from raadhuis.core.rechten import BEHEERDER
+from raadhuis.core.rechten import BEHEERDER, PRIVACY_OFFICER
 from raadhuis.dienstverlening.rechten import WERKPLEK_ROLLEN as DIENSTVERLENING
 from raadhuis.publicatie.rechten import WERKPLEK_ROLLEN as PUBLICATIE
 from raadhuis.samenwerking.rechten import WERKPLEK_ROLLEN as SAMENWERKING
 from raadhuis.uitvoering.rechten import WERKPLEK_ROLLEN as UITVOERING
 from raadhuis.woo.rechten import WERKPLEK_ROLLEN as WOO
+
+LOGBOEK_ROLLEN = frozenset({PRIVACY_OFFICER})
 
 PUBLIEK_MENU = (
     Menuitem(_("Home"), "core:home"),
@@ -28,4 +30,10 @@ WERKPLEK_MENU = (
     Menuitem(_("Woo-verzoeken"), "woo:werkplek", WOO),
     Menuitem(_("Publicaties"), "publicatie:werkplek", PUBLICATIE),
     Menuitem(_("Organisatie"), "core:organisatie", frozenset({BEHEERDER})),
+    # The same roles as core.rechten.LOGBOEK_INZIEN, so the menu offers what the page allows.
+    Menuitem(_("Logboek dataverwerkingen"), "core:logboek:overzicht", LOGBOEK_ROLLEN),
+    Menuitem(_("Verwerkingsregister"), "core:logboek:register", LOGBOEK_ROLLEN),
+    Menuitem(_("Inlogblokkades"), "accounts:inlogblokkades", frozenset({BEHEERDER})),
+    Menuitem(_("Tweestapsverificatie"), "accounts:tweestapsverificatie"),
+    Menuitem(_("Termijnen"), "core:termijnen"),
 )

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -78,18 +80,37 @@ def database_from_url(url: str) -> dict[str, Any]:
 
 
 DEBUG = env_bool("RAADHUIS_DEBUG", False)
+# Asking core.rechten about an action nobody registered raises instead of refusing quietly
+# (on in DEBUG and in the tests, so a misspelt action is caught before production).
+RAADHUIS_RECHTEN_STRIKT = env_bool("RAADHUIS_RECHTEN_STRIKT", DEBUG)
 SECRET_KEY = env_str("RAADHUIS_SECRET_KEY", DEVELOPMENT_SECRET_KEY)
+# Earlier secret keys, comma-separated, still accepted after a rotation (sessions, recovery codes).
+SECRET_KEY_FALLBACKS = env_list("RAADHUIS_SECRET_KEY_FALLBACKS", "")
 ALLOWED_HOSTS = env_list("RAADHUIS_ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("RAADHUIS_CSRF_TRUSTED_ORIGINS", "")
 
 # Where `raadhuis demo` keeps the demo accounts' generated passwords (readable by the owner only).
 RAADHUIS_DEMO_ACCOUNTS = VAR_DIR / "demo-accounts.json"
 
+# Keys for personal data at rest (BSN encryption and keyed hashes), base64 of 32 bytes, current
+# first. Empty: derived from SECRET_KEY (development only; check --deploy warns).
+RAADHUIS_PERSOONSGEGEVENS_SLEUTELS = env_list("RAADHUIS_PERSOONSGEGEVENS_SLEUTELS", "")
+
+# /.well-known/security.txt (RFC 9116): where to report a vulnerability (mailto: or https: URIs,
+# comma-separated) and the coordinated vulnerability disclosure policy.
+RAADHUIS_SECURITY_CONTACT = env_list("RAADHUIS_SECURITY_CONTACT", "")
+RAADHUIS_SECURITY_BELEID = env_str("RAADHUIS_SECURITY_BELEID", "")
+
 # The municipality (or other organisation) that runs this platform, as a TOOI code.
 RAADHUIS_ORGANISATIE = env_str("RAADHUIS_ORGANISATIE", "gm1926")
 
+# Base URI of the published register of processing activities; a log entry's
+# processing_activity_id is <base>/<key>/<version>. Empty: urn:raadhuis:verwerkingsactiviteit:…
+RAADHUIS_VERWERKINGSREGISTER_URI = env_str("RAADHUIS_VERWERKINGSREGISTER_URI", "")
+
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin, as an admin site that requires a verified second factor (accounts.beheer).
+    "raadhuis.accounts.apps.BeheerConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -101,6 +122,11 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "ninja",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "raadhuis.core",
     "raadhuis.accounts",
     "raadhuis.besluitvorming",
@@ -113,15 +139,22 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Early, so every log entry written while handling the request joins the request's trace.
+    "raadhuis.core.logboek.middleware.TraceContextMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "raadhuis.core.sessies.SessieVerloopMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes requires: turns a lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "raadhuis.urls"
@@ -152,6 +185,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.Medewerker"
 LOGIN_URL = "accounts:inloggen"
+# Axes first: it refuses a locked-out account or address before a password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_REDIRECT_URL = "core:werkplek"
 LOGOUT_REDIRECT_URL = "core:home"
 AUTH_PASSWORD_VALIDATORS = [
@@ -187,6 +225,31 @@ STORAGES = {
     },
 }
 
+# Cache: per process by default; Redis (RAADHUIS_CACHE_URL=redis://...) in production, so that rate
+# limits and login throttling count across all app servers.
+RAADHUIS_CACHE_URL = env_str("RAADHUIS_CACHE_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": RAADHUIS_CACHE_URL}
+        if RAADHUIS_CACHE_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
+# Rate limits per group as "number/period" (s, m, u, d); override one with RAADHUIS_LIMIET_<GROEP>,
+# e.g. RAADHUIS_LIMIET_API=1200/m. Answered with 429 and Retry-After (core.snelheid).
+RAADHUIS_SNELHEIDSLIMIETEN = {
+    groep: env_str(f"RAADHUIS_LIMIET_{groep.upper()}", standaard)
+    for groep, standaard in {
+        "inloggen": "20/m",  # login forms and DigiD/eHerkenning callbacks, per address
+        "formulieren": "30/m",  # public form posts, per address
+        "zoeken": "60/m",  # public search, per address
+        "api": "600/m",  # the API, per token, user or address
+    }.items()
+}
+# Trusted reverse proxies in front of the app (0: use REMOTE_ADDR; 1: the address nginx saw).
+RAADHUIS_PROXY_AANTAL = env_int("RAADHUIS_PROXY_AANTAL", 1 if env_bool("RAADHUIS_BEHIND_PROXY", False) else 0)
+
 # Background work: Django's tasks API, durable in the database by default, RQ on Redis for scale.
 REDIS_URL = env_str("REDIS_URL", "redis://127.0.0.1:6379/0")
 RAADHUIS_TAKEN_BACKEND = env_str("RAADHUIS_TAKEN_BACKEND", "database")
@@ -219,10 +282,145 @@ CSRF_COOKIE_SECURE = HTTPS
 LANGUAGE_COOKIE_SECURE = HTTPS
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# Sessions end after this long without activity, and this long after login in any case
+# (OWASP ASVS 4.0.3 3.3.2, level 2: 30 minutes and 12 hours; core.sessies).
+RAADHUIS_SESSIE_INACTIEF_MINUTEN = env_int("RAADHUIS_SESSIE_INACTIEF_MINUTEN", 30)
+RAADHUIS_SESSIE_MAXIMAAL_UREN = env_int("RAADHUIS_SESSIE_MAXIMAAL_UREN", 12)
+SESSION_COOKIE_AGE = RAADHUIS_SESSIE_MAXIMAAL_UREN * 3600
+
+# Failed logins (password or code), counted separately per account and per address within the
+# cool-off; far below the 100 per account per hour of OWASP ASVS 4.0.3 2.2.1 (accounts.inlogpogingen).
+RAADHUIS_INLOGPOGINGEN_PER_ACCOUNT = env_int("RAADHUIS_INLOGPOGINGEN_PER_ACCOUNT", 10)
+RAADHUIS_INLOGPOGINGEN_PER_ADRES = env_int("RAADHUIS_INLOGPOGINGEN_PER_ADRES", 30)
+RAADHUIS_INLOGBLOKKADE_MINUTEN = env_int("RAADHUIS_INLOGBLOKKADE_MINUTEN", 60)
+AXES_HANDLER = "raadhuis.accounts.inlogpogingen.InlogpogingenHandler"  # axes' database handler
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = RAADHUIS_INLOGPOGINGEN_PER_ACCOUNT
+AXES_COOLOFF_TIME = timedelta(minutes=RAADHUIS_INLOGBLOKKADE_MINUTEN)
+AXES_LOCKOUT_CALLABLE = "raadhuis.accounts.views.geblokkeerd"
+AXES_CLIENT_IP_CALLABLE = "raadhuis.accounts.inlogpogingen.client_adres"
+# Attempts during a lockout do not extend it, so the time on the lockout page stays true.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# Axes' start-up banner goes to stderr, which the CLI keeps to one line per error.
+AXES_VERBOSE = False
+# Two-factor authentication (django-otp): the issuer shown in the authenticator app.
+OTP_TOTP_ISSUER = env_str("RAADHUIS_TOTP_UITGEVER", "Raadhuis")
+# The admin never shows another person's TOTP key or QR code: a beheerder could copy their second factor.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
+# A strict Content-Security-Policy: only our own files, no inline script or style, no eval
+# (wdo-en-beveiliging.md section 7, headers). htmx is configured not to need either (base.html).
+# Origins of an external login broker are added to form-action where the OIDC settings are read.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+        **({"upgrade-insecure-requests": True} if HTTPS else {}),
+    },
+}
 if env_bool("RAADHUIS_BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# The local test identity provider (raadhuis.testidp, real OIDC under /test-idp/): on in development
+# and tests, never in production (check --deploy errors when it is on together with HTTPS).
+RAADHUIS_TEST_IDP = env_bool("RAADHUIS_TEST_IDP", DEBUG or not HTTPS)
+if RAADHUIS_TEST_IDP:
+    INSTALLED_APPS.append("raadhuis.testidp")
+
+
+def oidc_broker(middel: str, *, claims: dict[str, str], acr: dict[str, str]) -> dict[str, Any]:
+    """One DigiD or eHerkenning client at an OIDC broker, from RAADHUIS_<MIDDEL>_OIDC_* variables
+    (an empty variable counts as unset, so .env.example can be copied as is).
+
+    A relative discovery URL is resolved against the request (the test IdP in this same server)."""
+    prefix = f"RAADHUIS_{middel.upper()}_OIDC_"
+
+    def waarde(naam: str, standaard: str = "") -> str:
+        return env_str(prefix + naam, "") or standaard
+
+    test_idp = RAADHUIS_TEST_IDP and not waarde("DISCOVERY_URL") and not waarde("ISSUER")
+    client_id = waarde("CLIENT_ID", f"raadhuis-{middel}" if test_idp else "")
+    # The test IdP's secret is derived, so no secret sits in the repository.
+    test_geheim = hashlib.sha256(f"test-idp:{client_id}:{SECRET_KEY}".encode()).hexdigest()
+    return {
+        "client_id": client_id,
+        "client_secret": waarde("CLIENT_SECRET", test_geheim if test_idp else ""),
+        "discovery_url": waarde(
+            "DISCOVERY_URL", "/test-idp/.well-known/openid-configuration" if test_idp else ""
+        ),
+        "issuer": waarde("ISSUER"),
+        "authorization_endpoint": waarde("AUTHORIZATION_ENDPOINT"),
+        "token_endpoint": waarde("TOKEN_ENDPOINT"),
+        "jwks_uri": waarde("JWKS_ENDPOINT"),
+        "scopes": waarde("SCOPES", "openid"),
+        "token_auth": waarde("TOKEN_AUTH", "client_secret_basic"),
+        "acr_values": {
+            niveau: waarde(f"ACR_{niveau.upper()}", standaard) for niveau, standaard in acr.items()
+        },
+        "claims": {naam: waarde(f"CLAIM_{naam.upper()}", standaard) for naam, standaard in claims.items()},
+        "timeout": env_int(prefix + "TIMEOUT", 10),
+        "test_idp": test_idp,
+    }
+
+
+# DigiD and eHerkenning through an OIDC broker (accounts.oidc); the acr values ask for a level of
+# assurance, the claims name where the broker puts BSN, KvK number and level.
+RAADHUIS_OIDC_BROKERS = {
+    "digid": oidc_broker(
+        "digid",
+        claims={"bsn": "bsn", "acr": "acr"},
+        acr={
+            "laag": "urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract",
+            "substantieel": "urn:oasis:names:tc:SAML:2.0:ac:classes:Smartcard",
+            "hoog": "urn:oasis:names:tc:SAML:2.0:ac:classes:SmartcardPKI",
+        },
+    ),
+    "eherkenning": oidc_broker(
+        "eherkenning",
+        claims={
+            "kvk": "kvk",
+            "vestigingsnummer": "vestigingsnummer",
+            "handelende_persoon": "acting_subject",
+            "acr": "acr",
+        },
+        acr={
+            "laag": "urn:etoegang:core:assurance-class:loa2plus",
+            "substantieel": "urn:etoegang:core:assurance-class:loa3",
+            "hoog": "urn:etoegang:core:assurance-class:loa4",
+        },
+    ),
+}
+# The browser is sent to an external broker's authorize endpoint; allow it as a form target too
+# (Chromium applies form-action to redirects that follow a form post).
+_form_action = CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"]
+for _broker in RAADHUIS_OIDC_BROKERS.values():
+    for _url in (_broker["discovery_url"], _broker["issuer"], _broker["authorization_endpoint"]):
+        _origin = f"{urlsplit(_url).scheme}://{urlsplit(_url).netloc}"
+        if (
+            urlsplit(_url).scheme in {"http", "https"}
+            and isinstance(_form_action, list)
+            and _origin not in _form_action
+        ):
+            _form_action.append(_origin)
+# The test IdP's registered clients: client id -> secret, redirect paths and the means preselected.
+RAADHUIS_TEST_IDP_CLIENTS = {
+    broker["client_id"]: {
+        "client_secret": broker["client_secret"],
+        "redirect_paden": [f"/inloggen/{middel}/terug/"],
+        "middel": middel,
+    }
+    for middel, broker in RAADHUIS_OIDC_BROKERS.items()
+    if broker["test_idp"]
+}
 
 LOGGING = {
     "version": 1,

@@ -13,6 +13,7 @@ urlpatterns = [
     re_path(r"^api/v1/(?P<pad>.*)$", onbekend_pad),
     path("taal/", set_language, name="set_language"),
     path("werkplek/", include("raadhuis.accounts.urls")),
+    path("", include("raadhuis.accounts.inwoner_urls")),
     path("beheer/", admin.site.urls),
     path("", include("raadhuis.core.urls")),
     path("", include("raadhuis.besluitvorming.urls")),
@@ -24,3 +25,7 @@ urlpatterns = [
     # Uploaded files (organisation logo). In production the reverse proxy serves MEDIA_ROOT.
     re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
 ]
+
+# The local test identity provider (DigiD/eHerkenning stand-in): development and tests only.
+if settings.RAADHUIS_TEST_IDP:
+    urlpatterns.append(path("test-idp/", include("raadhuis.testidp.urls")))

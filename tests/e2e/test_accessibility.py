@@ -135,6 +135,77 @@ def test_not_found_and_forbidden_pages_pass_axe(
     axe.assert_no_violations()
 
 
+def test_logboek_register_and_mijn_gegevens_pass_axe(
+    page: Page,
+    new_context: Any,
+    axe: Any,
+    live_server: LiveServer,
+    organisatie: Organisatie,
+    create_medewerker: Any,
+    log_in: Any,
+) -> None:
+    from django.conf import settings
+    from django.contrib.sessions.backends.db import SessionStore
+    from playwright.sync_api import expect
+
+    from raadhuis.core import logboek
+    from raadhuis.core.identiteit import Betrouwbaarheidsniveau, Identiteit, Soort, identiteit_opslaan
+
+    bsn = "999993653"
+    kcc = create_medewerker(username="kcc", roles=["kcc-medewerker"])
+    logboek.vastleggen(
+        naam="zaken.zoeken_op_bsn", activiteit="zoeken-op-bsn", betrokkene=("BSN", bsn), door=kcc
+    )
+    create_medewerker(username="privacy", roles=["privacy-officer"])
+    log_in(page, username="privacy")
+    for path in (
+        "/werkplek/logboek/",
+        "/werkplek/logboek/register/",
+        "/werkplek/logboek/register/zoeken-op-bsn/",
+        "/werkplek/logboek/register/nieuw/",
+        "/werkplek/logboek/register/zoeken-op-bsn/herzien/",
+    ):
+        response = page.goto(path)
+        assert response is not None
+        assert response.ok, path
+        axe.check(page)
+
+    page.goto("/werkplek/logboek/")
+    subject = page.get_by_role("textbox", name=re.compile("^Betrokkene"))
+    subject.fill("123456789")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Zoeken", exact=True).click()
+    expect(subject).to_have_accessible_description(re.compile("elfproef"))
+    axe.check(page)
+    subject.fill(bsn)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Zoeken", exact=True).click()
+    expect(page.get_by_text("U zoekt op betrokkene ******653.")).to_be_visible()
+    assert bsn not in page.url
+    axe.check(page)
+
+    anonymous = new_context().new_page()
+    anonymous.goto("/mijn/gegevens/")
+    axe.check(anonymous)
+
+    session = SessionStore()
+    resident_identity = Identiteit(soort=Soort.INWONER, niveau=Betrouwbaarheidsniveau.SUBSTANTIEEL, bsn=bsn)
+    identiteit_opslaan(session, resident_identity)
+    session.save()
+    resident = new_context()
+    resident.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": session.session_key or "", "url": live_server.url}]
+    )
+    mijn = resident.new_page()
+    response = mijn.goto("/mijn/gegevens/")
+    assert response is not None
+    assert response.ok
+    expect(mijn.get_by_role("heading", name="Zoeken op burgerservicenummer")).to_be_visible()
+    axe.check(mijn)
+
+    axe.assert_no_violations()
+
+
 def test_axe_check_reports_page_rule_impact_and_selector_even_under_a_strict_csp(
     page: Page, axe: Any
 ) -> None:

@@ -7,6 +7,7 @@ from ninja.security import HttpBearer, SessionAuth
 
 from raadhuis.accounts.models import Medewerker
 from raadhuis.accounts.selectors import medewerker_via_api_token
+from raadhuis.accounts.toegang import tweede_factor_ontbreekt
 
 
 class TokenAuth(HttpBearer):
@@ -20,9 +21,12 @@ class TokenAuth(HttpBearer):
 
 
 class SessieAuth(SessionAuth):
-    """The Werkplek session, CSRF-checked; without a logged-in session the answer is 401, not 403."""
+    """The Werkplek session, CSRF-checked; without a logged-in session the answer is 401, not 403.
+
+    A session still missing its required second factor counts as not logged in (accounts.toegang).
+    """
 
     def __call__(self, request: HttpRequest) -> object | None:
-        if not request.user.is_authenticated:
+        if not request.user.is_authenticated or tweede_factor_ontbreekt(request.user):
             return None
         return super().__call__(request)

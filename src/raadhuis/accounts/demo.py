@@ -25,6 +25,14 @@ DEMO_NAMEN = {
 }
 
 
+# The demo does not enrol authenticators itself: a TOTP secret in a file next to the password would
+# make the second factor a second password. The roles that need one enrol on first login.
+TWEESTAP_NOTITIE = (
+    "Beheerder, woo-coordinator en privacy-officer stellen bij de eerste keer inloggen "
+    "tweestapsverificatie in (met een authenticator-app, bijvoorbeeld FreeOTP)."
+)
+
+
 def wachtwoordenbestand() -> Path:
     return Path(settings.RAADHUIS_DEMO_ACCOUNTS)
 
@@ -61,3 +69,4 @@ def laden(uitvoer: OutputWrapper) -> None:
         bestand.write_text(json.dumps(accounts, indent=2), encoding="utf-8")
         bestand.chmod(0o600)
         uitvoer.write(f"Demo-accounts aangemaakt: {', '.join(accounts)}")
+        uitvoer.write(TWEESTAP_NOTITIE)

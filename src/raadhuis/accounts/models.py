@@ -20,6 +20,14 @@ class Rol(models.TextChoices):
     PRIVACY_OFFICER = "privacy-officer", _("Privacy officer")
 
 
+# Roles whose holders cannot work without a second factor: they manage the platform, decide on
+# Woo requests or see personal data across cases (wdo-en-beveiliging.md section 7: admin only
+# with 2FA; OWASP ASVS 4.0.3 V2.8, single-factor OTP as the second factor).
+TWEESTAPSVERIFICATIE_VERPLICHT: frozenset[str] = frozenset(
+    {Rol.BEHEERDER, Rol.WOO_COORDINATOR, Rol.PRIVACY_OFFICER}
+)
+
+
 class Medewerker(AbstractUser):
     """An employee (or council/college member) who logs in to the Werkplek."""
 
@@ -29,6 +37,11 @@ class Medewerker(AbstractUser):
 
     def heeft_rol(self, rol: str) -> bool:
         return rol in self.rollen
+
+    @property
+    def tweestapsverificatie_verplicht(self) -> bool:
+        """Whether one of this person's roles needs a second factor."""
+        return bool(self.rollen & TWEESTAPSVERIFICATIE_VERPLICHT)
 
     @property
     def rollen(self) -> frozenset[str]:

@@ -5,6 +5,10 @@ from raadhuis.accounts import views
 app_name = "accounts"
 
 urlpatterns = [
-    path("inloggen/", views.InloggenView.as_view(), name="inloggen"),
-    path("uitloggen/", views.UitloggenView.as_view(), name="uitloggen"),
+    path("inloggen/", views.inloggen, name="inloggen"),
+    path("inloggen/code/", views.tweede_stap, name="tweede_stap"),
+    path("uitloggen/", views.uitloggen, name="uitloggen"),
+    path("tweestapsverificatie/", views.tweestapsverificatie, name="tweestapsverificatie"),
+    path("inlogblokkades/", views.inlogblokkades, name="inlogblokkades"),
+    path("inlogblokkades/ontgrendelen/", views.ontgrendelen, name="ontgrendelen"),
 ]

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.management.base import OutputWrapper
 
 from raadhuis.core import services
+from raadhuis.core.logboek import demo as logboek_demo
 from raadhuis.core.selectors import huidige_organisatie
 
 CONTACT = {
@@ -18,6 +19,7 @@ CONTACT = {
 
 
 def laden(uitvoer: OutputWrapper) -> None:
+    logboek_demo.laden(uitvoer)
     if huidige_organisatie() is not None:
         return
     code = settings.RAADHUIS_ORGANISATIE

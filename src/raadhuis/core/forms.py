@@ -8,7 +8,8 @@ from django import forms
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from raadhuis.core.models import Organisatie
+from raadhuis.core.models import GelijkgesteldeDag, Organisatie
+from raadhuis.core.termijnen import Eenheid, Termijn
 from raadhuis.core.validators import valideer_tooi_organisatiecode
 
 WIDGET_KLASSEN = {
@@ -77,3 +78,75 @@ class OrganisatieForm(RaadhuisModelForm):
             "bezoekadres": forms.Textarea(attrs={"rows": 3}),
             "postadres": forms.Textarea(attrs={"rows": 3}),
         }
+
+
+EENHEDEN = [
+    (Eenheid.DAGEN.value, _("dagen")),
+    (Eenheid.WEKEN.value, _("weken")),
+    (Eenheid.MAANDEN.value, _("maanden")),
+    (Eenheid.WERKDAGEN.value, _("werkdagen")),
+]
+
+
+class DatumInvoer(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self) -> None:
+        super().__init__(format="%Y-%m-%d")
+
+
+class TermijnForm(RaadhuisForm):
+    """The deadline calculator: what the engine needs, nothing more."""
+
+    gebeurtenis = forms.DateField(
+        label=_("Datum van de gebeurtenis"),
+        help_text=_("Bijvoorbeeld de dag van ontvangst of bekendmaking."),
+        widget=DatumInvoer(),
+    )
+    aantal = forms.IntegerField(label=_("Duur van de termijn"), min_value=1, max_value=3650)
+    eenheid = forms.ChoiceField(label=_("Eenheid"), choices=EENHEDEN)
+    verlenging = forms.IntegerField(label=_("Verlenging"), min_value=1, max_value=3650, required=False)
+    verlenging_eenheid = forms.ChoiceField(
+        label=_("Eenheid van de verlenging"), choices=EENHEDEN, initial="weken", required=False
+    )
+    opgeschort_van = forms.DateField(label=_("Opgeschort vanaf"), required=False, widget=DatumInvoer())
+    opgeschort_tot = forms.DateField(label=_("Opgeschort tot en met"), required=False, widget=DatumInvoer())
+    atw = forms.BooleanField(
+        label=_("De Algemene termijnenwet is van toepassing"),
+        required=False,
+        initial=True,
+        help_text=_("Niet bij terugwaarts tellende termijnen en andere uitzonderingen van artikel 4."),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        gegevens = super().clean() or {}
+        van, tot = gegevens.get("opgeschort_van"), gegevens.get("opgeschort_tot")
+        if bool(van) != bool(tot):
+            self.add_error(
+                "opgeschort_tot" if van else "opgeschort_van",
+                _("Vul voor een opschorting zowel de begin- als de einddatum in."),
+            )
+        elif van and tot and tot < van:
+            self.add_error("opgeschort_tot", _("De opschorting kan niet eindigen voordat zij begint."))
+        return gegevens
+
+    def termijn(self) -> Termijn:
+        return Termijn(self.cleaned_data["aantal"], Eenheid(self.cleaned_data["eenheid"]))
+
+    def verlenging_termijn(self) -> Termijn | None:
+        aantal = self.cleaned_data.get("verlenging")
+        return (
+            Termijn(aantal, Eenheid(self.cleaned_data["verlenging_eenheid"] or "weken")) if aantal else None
+        )
+
+    def opschortingen(self) -> list[tuple[Any, Any]]:
+        van, tot = self.cleaned_data.get("opgeschort_van"), self.cleaned_data.get("opgeschort_tot")
+        return [(van, tot)] if van and tot else []
+
+
+class GelijkgesteldeDagForm(RaadhuisModelForm):
+    class Meta:
+        model = GelijkgesteldeDag
+        fields = ("datum", "besluit")
+        widgets = {"datum": DatumInvoer()}
+        error_messages = {"datum": {"unique": _("Deze dag is al vastgelegd als gelijkgestelde dag.")}}

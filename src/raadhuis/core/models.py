@@ -1,8 +1,12 @@
-"""Core models: the organisation that runs the platform."""
+"""Core models: the organisation that runs the platform, and the Logboek Dataverwerkingen."""
 
 from __future__ import annotations
 
+from typing import Any, TypeVar
+
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from raadhuis.core import tooi
@@ -39,3 +43,198 @@ class Organisatie(models.Model):
     def tooi_uri(self) -> str:
         bekend = tooi.organisatie(self.tooi_code)
         return bekend.uri if bekend else ""
+
+
+class GelijkgesteldeDag(models.Model):
+    """A day equated with a public holiday by royal decree (Algemene termijnenwet art. 3 lid 3).
+
+    The statutory holidays of art. 3 lid 1 are computed in core.termijnen; these come from a decree
+    in the Staatscourant each year, so a beheerder records them."""
+
+    datum = models.DateField(_("datum"), unique=True)
+    besluit = models.CharField(
+        _("besluit"),
+        max_length=200,
+        help_text=_("Het koninklijk besluit, bijvoorbeeld 'Besluit gelijkstelling dagen 2027-2029'."),
+    )
+    vastgelegd_op = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("met een feestdag gelijkgestelde dag")
+        verbose_name_plural = _("met een feestdag gelijkgestelde dagen")
+        ordering = ["datum"]
+
+    def __str__(self) -> str:
+        return f"{self.datum:%d-%m-%Y} ({self.besluit})"
+
+
+class Onveranderlijk(RuntimeError):
+    """Raised on an attempt to change or delete a log entry or a register version (append-only)."""
+
+
+_M = TypeVar("_M", bound=models.Model)
+
+
+class AlleenToevoegenQuerySet(models.QuerySet[_M]):
+    """Bulk writes would bypass the hash chain and the per-row guards, so they are refused."""
+
+    def update(self, **kwargs: Any) -> int:
+        raise Onveranderlijk(f"{self.model.__name__} kan niet worden gewijzigd.")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise Onveranderlijk(f"{self.model.__name__} kan niet worden verwijderd.")
+
+    def bulk_create(self, *args: Any, **kwargs: Any) -> list[_M]:
+        raise Onveranderlijk(f"{self.model.__name__} wordt regel voor regel vastgelegd.")
+
+    def bulk_update(self, *args: Any, **kwargs: Any) -> int:
+        raise Onveranderlijk(f"{self.model.__name__} kan niet worden gewijzigd.")
+
+
+class AlleenToevoegenManager(models.Manager[_M]):
+    def get_queryset(self) -> AlleenToevoegenQuerySet[_M]:
+        return AlleenToevoegenQuerySet(self.model, using=self._db)
+
+
+class AlleenToevoegen(models.Model):
+    """A row is written once and never changed or deleted through the application."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise Onveranderlijk(f"{type(self).__name__} {self.pk} kan niet worden gewijzigd.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise Onveranderlijk(f"{type(self).__name__} {self.pk} kan niet worden verwijderd.")
+
+
+class Verwerkingsactiviteit(AlleenToevoegen):
+    """One version of an entry in the register of processing activities (AVG art. 30 lid 1).
+
+    A relevant change never edits a row: it adds the next version with its own URI, so a log entry
+    keeps pointing at the purpose and legal basis that applied when it was written (Logboek
+    Dataverwerkingen, `dpl.core.processing_activity_id`)."""
+
+    sleutel = models.SlugField(
+        _("sleutel"),
+        max_length=80,
+        help_text=_("Vaste naam van de verwerking over alle versies heen, bijvoorbeeld zoeken-op-bsn."),
+    )
+    versie = models.PositiveIntegerField(_("versie"))
+    naam = models.CharField(_("naam"), max_length=200)
+    doel = models.TextField(_("doel"))
+    grondslag = models.TextField(
+        _("grondslag"), help_text=_("Bijvoorbeeld: AVG art. 6 lid 1 sub e; Wet BRP art. 1.2.")
+    )
+    categorieen_betrokkenen = models.TextField(_("categorieën betrokkenen"))
+    categorieen_persoonsgegevens = models.TextField(_("categorieën persoonsgegevens"))
+    ontvangers = models.TextField(_("ontvangers"), blank=True)
+    bewaartermijn = models.CharField(_("bewaartermijn"), max_length=200)
+    beveiliging = models.TextField(_("beveiligingsmaatregelen"), blank=True)
+    toelichting = models.TextField(_("toelichting op deze versie"), blank=True)
+    vastgelegd_op = models.DateTimeField(_("vastgelegd op"), default=timezone.now)
+    # A description, not a foreign key: the register outlives accounts and is never updated.
+    vastgelegd_door = models.CharField(_("vastgelegd door"), max_length=200, blank=True)
+
+    objects = AlleenToevoegenManager["Verwerkingsactiviteit"]()
+
+    class Meta:
+        verbose_name = _("verwerkingsactiviteit")
+        verbose_name_plural = _("verwerkingsactiviteiten")
+        ordering = ["sleutel", "-versie"]
+        constraints = [
+            models.UniqueConstraint(fields=["sleutel", "versie"], name="verwerkingsactiviteit_versie_uniek"),
+            models.CheckConstraint(
+                condition=models.Q(versie__gte=1), name="verwerkingsactiviteit_versie_positief"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.naam} (v{self.versie})"
+
+    @property
+    def uri(self) -> str:
+        """The versioned identifier the log entries carry as processing_activity_id."""
+        basis = str(getattr(settings, "RAADHUIS_VERWERKINGSREGISTER_URI", "")).rstrip("/")
+        if basis:
+            return f"{basis}/{self.sleutel}/{self.versie}"
+        return f"urn:raadhuis:verwerkingsactiviteit:{self.sleutel}:{self.versie}"
+
+
+class Logregel(AlleenToevoegen):
+    """One processing of personal data in the Logboek Dataverwerkingen (LDV; AVG art. 5 lid 2 and
+    art. 32; BIO 12.4.1). Append-only: the application refuses changes, database triggers refuse
+    UPDATE and DELETE, and every row's hash chains to the previous row's."""
+
+    class Status(models.IntegerChoices):
+        # LDV status_code, as in OpenTelemetry: UNSET also covers client errors (HTTP 4xx).
+        UNSET = 0, _("niet gezet")
+        OK = 1, _("gelukt")
+        ERROR = 2, _("fout")
+
+    class DoorSoort(models.TextChoices):
+        MEDEWERKER = "medewerker", _("medewerker")
+        BETROKKENE = "betrokkene", _("de betrokkene zelf")
+        SYSTEEM = "systeem", _("systeem")
+
+    volgnummer = models.PositiveBigIntegerField(_("volgnummer"), unique=True)
+    trace_id = models.CharField(_("trace-id"), max_length=32)
+    span_id = models.CharField(_("span-id"), max_length=16)
+    parent_span_id = models.CharField(_("parent-span-id"), max_length=16, blank=True)
+    naam = models.CharField(_("handeling"), max_length=200)
+    start_tijd = models.DateTimeField(_("begin"))
+    eind_tijd = models.DateTimeField(_("einde"))
+    status = models.PositiveSmallIntegerField(_("status"), choices=Status.choices, default=Status.OK)
+    systeem = models.CharField(_("systeem"), max_length=100)
+    applicatie = models.CharField(_("applicatie"), max_length=100)
+    applicatieversie = models.CharField(_("versie"), max_length=50)
+    verwerkingsactiviteit = models.ForeignKey(
+        Verwerkingsactiviteit,
+        on_delete=models.PROTECT,
+        related_name="logregels",
+        verbose_name=_("verwerkingsactiviteit"),
+    )
+    betrokkene_type = models.CharField(_("soort betrokkene-id"), max_length=32, blank=True)
+    # Never the plain identifier: AES-GCM ciphertext to show it, an HMAC to find it (core.bsn).
+    betrokkene_versleuteld = models.TextField(_("betrokkene (versleuteld)"), blank=True)
+    betrokkene_hash = models.CharField(_("betrokkene (sleutelhash)"), max_length=64, blank=True)
+    door_soort = models.CharField(_("soort handelende"), max_length=16, choices=DoorSoort.choices)
+    # The employee's primary key as text: no foreign key, so removing an account never has to
+    # touch (and cannot be blocked by) the log.
+    door_id = models.CharField(_("handelende"), max_length=150, blank=True)
+    door_rollen = models.CharField(_("rollen van de handelende"), max_length=300, blank=True)
+    vorige_hash = models.CharField(_("hash van de vorige regel"), max_length=64)
+    hash = models.CharField(_("hash"), max_length=64, unique=True)
+
+    objects = AlleenToevoegenManager["Logregel"]()
+
+    class Meta:
+        verbose_name = _("regel in het logboek dataverwerkingen")
+        verbose_name_plural = _("logboek dataverwerkingen")
+        ordering = ["-volgnummer"]
+        indexes = [
+            models.Index(fields=["betrokkene_type", "betrokkene_hash"], name="logregel_betrokkene"),
+            models.Index(fields=["door_soort", "door_id"], name="logregel_door"),
+            models.Index(fields=["start_tijd"], name="logregel_start"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.volgnummer}: {self.naam}"
+
+
+class Ketenkop(models.Model):
+    """The last link of the log's hash chain (pk 1): appends lock this row so the chain stays linear,
+    and the verifier compares it with the last entry, so cutting off the tail is noticed too."""
+
+    volgnummer = models.PositiveBigIntegerField(default=0)
+    hash = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("kop van de logboekketen")
+        constraints = [models.CheckConstraint(condition=models.Q(pk=1), name="ketenkop_enkelvoudig")]
+
+    def __str__(self) -> str:
+        return f"{self.volgnummer}: {self.hash}"

@@ -2,9 +2,48 @@
 
 from __future__ import annotations
 
-from raadhuis.core.models import Organisatie
+from collections.abc import Collection, Sequence
+from datetime import date
+
+from django.db.models import QuerySet
+
+from raadhuis.core import termijnen
+from raadhuis.core.models import GelijkgesteldeDag, Organisatie
 
 
 def huidige_organisatie() -> Organisatie | None:
     """The organisation running the platform, or None before `raadhuis demo`/set-up ran."""
     return Organisatie.objects.filter(pk=1).first()
+
+
+def gelijkgestelde_dagen_overzicht() -> QuerySet[GelijkgesteldeDag]:
+    return GelijkgesteldeDag.objects.order_by("-datum")
+
+
+def gelijkgestelde_dagen() -> frozenset[date]:
+    return frozenset(GelijkgesteldeDag.objects.values_list("datum", flat=True))
+
+
+def termijn_berekenen(
+    *,
+    gebeurtenis: date,
+    termijn: termijnen.Termijn,
+    atw: bool = True,
+    opschortingen: Sequence[tuple[date, date]] = (),
+    verlenging: termijnen.Termijn | None = None,
+    eerste_dag_telt: bool = False,
+    gebeurtenis_omschrijving: str = "ontvangst",
+    extra_feestdagen: Collection[date] = (),
+) -> termijnen.Uitkomst:
+    """The platform's way to compute a legal deadline: core.termijnen with the days equated with
+    holidays by royal decree (Atw art. 3 lid 3) as the beheerder recorded them."""
+    return termijnen.bereken_termijn(
+        gebeurtenis=gebeurtenis,
+        termijn=termijn,
+        atw=atw,
+        opschortingen=opschortingen,
+        verlenging=verlenging,
+        extra_feestdagen=gelijkgestelde_dagen() | frozenset(extra_feestdagen),
+        eerste_dag_telt=eerste_dag_telt,
+        gebeurtenis_omschrijving=gebeurtenis_omschrijving,
+    )

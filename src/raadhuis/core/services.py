@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from raadhuis.core import tooi, uploads
-from raadhuis.core.models import Organisatie
-from raadhuis.core.rechten import mag_organisatie_beheren
+from raadhuis.core import termijnen, tooi, uploads
+from raadhuis.core.models import GelijkgesteldeDag, Organisatie
+from raadhuis.core.rechten import ORGANISATIE_BEHEREN, TERMIJNEN_BEHEREN, vereis
 
 LOGO_MAX_BYTES = 1_000_000
 BEWERKBARE_VELDEN = (
@@ -52,8 +53,7 @@ def organisatie_bijwerken(
     tooi_code: str | None = None,
 ) -> Organisatie:
     """Changes the organisation's details; only a beheerder may, and bad input changes nothing."""
-    if not mag_organisatie_beheren(door):
-        raise PermissionDenied(_("Alleen een beheerder mag de organisatiegegevens wijzigen."))
+    vereis(door, ORGANISATIE_BEHEREN)
     onbekend = set(gegevens) - set(BEWERKBARE_VELDEN)
     if onbekend:
         raise ValidationError(
@@ -74,3 +74,32 @@ def organisatie_bijwerken(
         organisatie.logo.save(logo.name or "logo", logo, save=False)
     organisatie.save()
     return organisatie
+
+
+@transaction.atomic
+def gelijkgestelde_dag_vastleggen(*, datum: date, besluit: str, door: AbstractBaseUser) -> GelijkgesteldeDag:
+    """Records a day a royal decree equates with a public holiday (Algemene termijnenwet art. 3
+    lid 3); from then on every deadline computed through core.selectors.termijn_berekenen skips it."""
+    vereis(door, TERMIJNEN_BEHEREN)
+    if GelijkgesteldeDag.objects.filter(datum=datum).exists():
+        raise ValidationError({"datum": _("Deze dag is al vastgelegd als gelijkgestelde dag.")})
+    if not termijnen.is_werkdag(datum):
+        raise ValidationError(
+            {
+                "datum": _(
+                    "Deze dag is al een zaterdag, zondag of algemeen erkende feestdag; gelijkstellen "
+                    "verandert niets."
+                )
+            }
+        )
+    dag = GelijkgesteldeDag(datum=datum, besluit=besluit.strip())
+    dag.full_clean()
+    dag.save()
+    return dag
+
+
+@transaction.atomic
+def gelijkgestelde_dag_verwijderen(*, dag: GelijkgesteldeDag, door: AbstractBaseUser) -> None:
+    """Removes a wrongly recorded day. Deadlines computed earlier keep their stored end date."""
+    vereis(door, TERMIJNEN_BEHEREN)
+    dag.delete()

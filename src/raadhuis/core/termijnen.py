@@ -322,10 +322,13 @@ def _atw_artikel_1(einde: date, extra: Collection[date], uitleg: list[str]) -> d
     if is_werkdag(einde, extra):
         return einde
     nieuw = volgende_werkdag(einde, extra)
-    uitleg.append(
-        f"{datum_nl(einde)} is {_reden_geen_werkdag(einde, extra)}; de termijn loopt door tot "
-        f"{datum_nl(nieuw, weekdag=True)} (Algemene termijnenwet art. 1)"
-    )
+    # Name every day skipped, so "why Monday?" is answered without a calendar.
+    overgeslagen = [einde + timedelta(days=n) for n in range((nieuw - einde).days)]
+    redenen = [f"{datum_nl(d)} {_reden_geen_werkdag(d, extra)}" for d in overgeslagen]
+    redenen[0] = f"{datum_nl(einde)} is {_reden_geen_werkdag(einde, extra)}"
+    opsomming = redenen[0] if len(redenen) == 1 else ", ".join(redenen[:-1]) + " en " + redenen[-1]
+    tot = datum_nl(nieuw, weekdag=True)
+    uitleg.append(f"{opsomming}; de termijn loopt door tot {tot} (Algemene termijnenwet art. 1)")
     return nieuw
 
 

@@ -8,3 +8,8 @@ class DienstverleningConfig(AppConfig):
     name = "raadhuis.dienstverlening"
     label = "dienstverlening"
     verbose_name = _("Dienstverlening")
+
+    def ready(self) -> None:
+        from raadhuis.dienstverlening.rechten import registreren_voor_dienstverlening
+
+        registreren_voor_dienstverlening()

@@ -8,6 +8,7 @@ from django.test import Client
 from raadhuis.accounts.models import Rol
 from raadhuis.accounts.services import api_token_intrekken, api_token_uitgeven
 from raadhuis.accounts.tests.factories import MedewerkerFactory
+from raadhuis.accounts.tests.hulp import TweestapClient
 from raadhuis.core.models import Organisatie
 
 PROBLEM = "application/problem+json"
@@ -138,7 +139,7 @@ def test_kapotte_json_geeft_422(client: Client, organisatie: Organisatie, beheer
 
 
 def test_sessie_vraagt_csrf_token(organisatie: Organisatie, beheerder):
-    client = Client(enforce_csrf_checks=True)
+    client = TweestapClient(enforce_csrf_checks=True)
     client.force_login(beheerder)
 
     zonder = client.patch("/api/v1/organisatie", {"naam": "X"}, content_type="application/json")

@@ -104,7 +104,8 @@ def test_termijn_eindigend_op_goede_vrijdag_loopt_door_na_tweede_paasdag():
     uitkomst = bereken_termijn(gebeurtenis=date(2024, 3, 18), termijn=Termijn(11, DAGEN))
     assert uitkomst.einddatum == date(2024, 4, 2)
     assert uitkomst.uitleg[-1] == (
-        "29 maart 2024 is Goede Vrijdag; de termijn loopt door tot dinsdag 2 april 2024 "
+        "29 maart 2024 is Goede Vrijdag, 30 maart 2024 een zaterdag, 31 maart 2024 een zondag en "
+        "1 april 2024 tweede Paasdag; de termijn loopt door tot dinsdag 2 april 2024 "
         "(Algemene termijnenwet art. 1)"
     )
 

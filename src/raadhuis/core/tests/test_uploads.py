@@ -26,3 +26,84 @@ def test_afgewezen_uploads(inhoud, code):
         uploads.valideer_upload(bestand, toegestaan=(uploads.PDF,), max_bytes=100)
 
     assert fout.value.code == code
+
+
+def _zip(onderdelen: dict[str, bytes], *, eerst: tuple[str, bytes] | None = None) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archief:
+        if eerst is not None:
+            archief.writestr(zipfile.ZipInfo(eerst[0]), eerst[1], compress_type=zipfile.ZIP_STORED)
+        for naam, inhoud in onderdelen.items():
+            archief.writestr(naam, inhoud)
+    return buffer.getvalue()
+
+
+DOCX_INHOUD = _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"})
+XLSX_INHOUD = _zip({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"})
+ODT_INHOUD = _zip(
+    {"content.xml": b"<office:document-content/>"},
+    eerst=("mimetype", b"application/vnd.oasis.opendocument.text"),
+)
+
+
+@pytest.mark.parametrize(
+    ("inhoud", "verwacht"),
+    [(DOCX_INHOUD, uploads.DOCX), (XLSX_INHOUD, uploads.XLSX), (ODT_INHOUD, uploads.ODT)],
+)
+def test_kantoordocumenten_worden_herkend_aan_hun_inhoud(inhoud, verwacht):
+    bestand = SimpleUploadedFile("naam-doet-er-niet-toe.bin", inhoud, "application/octet-stream")
+
+    assert uploads.valideer_upload(bestand, toegestaan=uploads.DOCUMENTEN, max_bytes=10_000_000) is verwacht
+
+
+@pytest.mark.parametrize(
+    "inhoud",
+    [
+        _zip({"gewoon.txt": b"een zip, geen document"}),
+        _zip(
+            {
+                "[Content_Types].xml": b"<Types/>",
+                "word/document.xml": b"<w/>",
+                "word/vbaProject.bin": b"macro",
+            }
+        ),
+        _zip(
+            {"content.xml": b"<x/>", "Basic/Standard/Module1.xml": b"macro"},
+            eerst=("mimetype", b"application/vnd.oasis.opendocument.text"),
+        ),
+        _zip({"content.xml": b"<x/>"}, eerst=("mimetype", b"application/x-iets-anders")),
+        b"PK\x03\x04 kapotte zip",
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 oud Word-formaat",
+    ],
+    ids=["zip-zonder-document", "docx-met-macro", "odt-met-basic", "vreemd-mimetype", "kapot", "doc-ole2"],
+)
+def test_verdachte_of_onbekende_kantoorbestanden_worden_geweigerd(inhoud):
+    bestand = SimpleUploadedFile(
+        "rapport.docx", inhoud, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
+
+    with pytest.raises(ValidationError) as fout:
+        uploads.valideer_upload(bestand, toegestaan=uploads.DOCUMENTEN, max_bytes=10_000_000)
+
+    assert fout.value.code == "type"
+
+
+def test_zipbom_wordt_geweigerd():
+    bom = _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"0" * 5_000_000})
+
+    with pytest.raises(ValidationError):
+        uploads.valideer_upload(
+            SimpleUploadedFile("bom.docx", bom), toegestaan=uploads.DOCUMENTEN, max_bytes=10_000_000
+        )
+
+
+def test_afbeeldingen_toestaan_betekent_geen_documenten():
+    with pytest.raises(ValidationError) as fout:
+        uploads.valideer_upload(
+            SimpleUploadedFile("logo.png", DOCX_INHOUD), toegestaan=uploads.AFBEELDINGEN, max_bytes=10_000_000
+        )
+
+    assert "PNG, JPEG" in fout.value.messages[0]

@@ -188,3 +188,83 @@ def test_organisatiepagina_noemt_huidige_tooi_organisatie(
 
     assert "TOOI-code gm1926 is gemeente Pijnacker-Nootdorp (gemeente)." in html
     assert 'hx-get="/werkplek/organisatie/tooi/"' in html
+
+
+def test_termijnberekening_legt_zich_uit(client: Client, organisatie: Organisatie, griffier):
+    client.force_login(griffier)
+
+    antwoord = client.get(
+        "/werkplek/termijnen/", {"gebeurtenis": "2024-05-02", "aantal": "1", "eenheid": "weken", "atw": "on"}
+    )
+
+    assert antwoord.status_code == 200
+    html = antwoord.content.decode()
+    # 1 week after Thursday 2 May 2024 is Thursday 9 May, Ascension Day; Friday 10 May 2024 is
+    # equated with a holiday by decree (stored by the data migration), so Monday 13 May.
+    assert "maandag 13 mei 2024" in html
+    assert "Hemelvaartsdag" in html
+    assert "koninklijk besluit" in html
+    # A griffier computes but does not keep the decree days.
+    assert "Dag vastleggen" not in html
+
+
+def test_termijnformulier_wijst_halve_opschorting_af(client: Client, organisatie: Organisatie, griffier):
+    client.force_login(griffier)
+
+    antwoord = client.get(
+        "/werkplek/termijnen/",
+        {"gebeurtenis": "2024-05-02", "aantal": "4", "eenheid": "weken", "opgeschort_van": "2024-05-06"},
+    )
+
+    assert antwoord.status_code == 400
+    assert "zowel de begin- als de einddatum" in antwoord.content.decode()
+
+
+def test_beheerder_legt_gelijkgestelde_dag_vast_en_termijnen_volgen(
+    client: Client, organisatie: Organisatie, beheerder
+):
+    from datetime import date
+
+    from raadhuis.core.selectors import termijn_berekenen
+    from raadhuis.core.termijnen import Eenheid, Termijn
+
+    voor = termijn_berekenen(gebeurtenis=date(2029, 5, 3), termijn=Termijn(1, Eenheid.DAGEN)).einddatum
+    client.force_login(beheerder)
+
+    antwoord = client.post(
+        "/werkplek/termijnen/", {"datum": "2029-05-04", "besluit": "Besluit gelijkstelling dagen 2029-2031"}
+    )
+
+    assert antwoord.status_code == 302
+    na = termijn_berekenen(gebeurtenis=date(2029, 5, 3), termijn=Termijn(1, Eenheid.DAGEN))
+    assert voor == date(2029, 5, 4)
+    assert na.einddatum == date(2029, 5, 7)
+    assert any("koninklijk besluit" in stap for stap in na.uitleg)
+
+
+@pytest.mark.parametrize(
+    ("datum", "melding"),
+    [("2026-05-15", "al vastgelegd"), ("2029-05-05", "gelijkstellen verandert niets"), ("", "verplicht")],
+)
+def test_onzinnige_gelijkgestelde_dag_wordt_geweigerd(client: Client, organisatie, beheerder, datum, melding):
+    from raadhuis.core.models import GelijkgesteldeDag
+
+    aantal = GelijkgesteldeDag.objects.count()
+    client.force_login(beheerder)
+
+    antwoord = client.post("/werkplek/termijnen/", {"datum": datum, "besluit": "Besluit"})
+
+    assert antwoord.status_code == 400
+    assert melding in antwoord.content.decode()
+    assert GelijkgesteldeDag.objects.count() == aantal
+
+
+def test_alleen_beheerder_legt_gelijkgestelde_dagen_vast(client: Client, organisatie, griffier):
+    from raadhuis.core.models import GelijkgesteldeDag
+
+    client.force_login(griffier)
+    dag = GelijkgesteldeDag.objects.first()
+
+    assert client.post("/werkplek/termijnen/", {"datum": "2029-05-04", "besluit": "x"}).status_code == 403
+    assert client.post(f"/werkplek/termijnen/{dag.pk}/verwijderen/").status_code == 403
+    assert GelijkgesteldeDag.objects.filter(pk=dag.pk).exists()

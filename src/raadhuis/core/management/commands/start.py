@@ -35,13 +35,25 @@ class Command(BaseCommand):
             f"Raadhuis draait op http://{adres}/",
             f"  Werkplek (medewerkers): http://{adres}/werkplek/",
             f"  API-documentatie:       http://{adres}/api/v1/docs",
+            f"  Mijn omgeving (DigiD):  http://{adres}/mijn/",
             "",
         ]
+        if settings.RAADHUIS_TEST_IDP:
+            # Runs in this same server (mounted under /test-idp/), so it starts with the platform.
+            regels += [
+                f"Test-inlogdienst (DigiD/eHerkenning): http://{adres}/test-idp/.well-known/openid-configuration",
+                "  Kies bij het inloggen zelf een test-BSN of KvK-nummer en een niveau.",
+                "",
+            ]
         bestand = Path(settings.RAADHUIS_DEMO_ACCOUNTS)
         if bestand.exists():
             accounts: dict[str, str] = json.loads(bestand.read_text(encoding="utf-8"))
             regels.append("Demo-accounts (gebruikersnaam / wachtwoord):")
             regels += [f"  {naam:<18} {wachtwoord}" for naam, wachtwoord in accounts.items()]
+            regels.append(
+                "  beheerder, woo-coordinator en privacy-officer stellen bij de eerste keer inloggen"
+                " tweestapsverificatie in (authenticator-app)."
+            )
             regels.append("")
         regels.append("Stoppen: Ctrl+C")
         return "\n".join(regels)

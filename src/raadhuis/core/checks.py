@@ -1,0 +1,53 @@
+"""Deployment checks of our own, run by `raadhuis check --deploy` next to Django's."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.checks import CheckMessage, Error, Tags, Warning, register
+from django.core.exceptions import ImproperlyConfigured
+
+from raadhuis.core import bsn
+
+
+@register(Tags.security, deploy=True)
+def controleer_productie_instellingen(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    meldingen: list[CheckMessage] = []
+    if not settings.RAADHUIS_PERSOONSGEGEVENS_SLEUTELS:
+        meldingen.append(
+            Warning(
+                "RAADHUIS_PERSOONSGEGEVENS_SLEUTELS is not set: BSNs are encrypted with a key "
+                "derived from SECRET_KEY, so rotating SECRET_KEY would make them unreadable.",
+                hint="Set a dedicated key: base64 of 32 random bytes (see .env.example).",
+                id="raadhuis.W001",
+            )
+        )
+    if "locmem" in settings.CACHES["default"]["BACKEND"]:
+        meldingen.append(
+            Warning(
+                "The cache is per process, so rate limits and login throttling count per app server.",
+                hint="Set RAADHUIS_CACHE_URL to a Redis database shared by all app servers.",
+                id="raadhuis.W002",
+            )
+        )
+    if not settings.RAADHUIS_SECURITY_CONTACT:
+        meldingen.append(
+            Warning(
+                "RAADHUIS_SECURITY_CONTACT is not set: /.well-known/security.txt (RFC 9116) falls back "
+                "to the organisation's e-mail address, or is missing when that is empty too.",
+                hint="Set it to the address of the municipality's CVD desk, e.g. mailto:cvd@gemeente.nl.",
+                id="raadhuis.W003",
+            )
+        )
+    return meldingen
+
+
+@register(Tags.security)
+def controleer_sleutels(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    """A malformed key must stop the platform at start, not at the first resident's login."""
+    try:
+        bsn.sleutels_controleren()
+    except ImproperlyConfigured as fout:
+        return [Error(str(fout), id="raadhuis.E001")]
+    return []

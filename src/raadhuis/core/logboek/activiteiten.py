@@ -1,0 +1,10 @@
+"""Keys of the register entries the platform itself needs (seeded by migration core 0004)."""
+
+MEDEWERKERACCOUNTS_BEHEREN = "medewerkeraccounts-beheren"
+INLOGGEN_DIGID = "inloggen-digid"
+INLOGGEN_EHERKENNING = "inloggen-eherkenning"
+PERSOONSGEGEVENS_IN_ZAAK_RAADPLEGEN = "persoonsgegevens-in-zaak-raadplegen"
+ZOEKEN_OP_BSN = "zoeken-op-bsn"
+WOO_VERZOEK_BEHANDELEN = "woo-verzoek-behandelen"
+LOGBOEK_RAADPLEGEN = "logboek-raadplegen"
+INZAGE_EIGEN_GEGEVENS = "inzage-eigen-gegevens"
