@@ -1,0 +1,34 @@
+"""Models of besluitvorming: bodies and people, meetings and papers, votes and decisions, registers."""
+
+from raadhuis.besluitvorming.models.organen import Fractie, Fractielidmaatschap, Lidmaatschap, Orgaan, Persoon
+from raadhuis.besluitvorming.models.registers import Toezegging
+from raadhuis.besluitvorming.models.stemmingen import (
+    Besluit,
+    Fractiestemresultaat,
+    Indiener,
+    Stem,
+    Stemming,
+    Stemverklaring,
+    Voorstel,
+)
+from raadhuis.besluitvorming.models.vergaderingen import Aanwezigheid, Agendapunt, Stuk, Vergadering
+
+__all__ = [
+    "Aanwezigheid",
+    "Agendapunt",
+    "Besluit",
+    "Fractie",
+    "Fractielidmaatschap",
+    "Fractiestemresultaat",
+    "Indiener",
+    "Lidmaatschap",
+    "Orgaan",
+    "Persoon",
+    "Stem",
+    "Stemming",
+    "Stemverklaring",
+    "Stuk",
+    "Toezegging",
+    "Vergadering",
+    "Voorstel",
+]
