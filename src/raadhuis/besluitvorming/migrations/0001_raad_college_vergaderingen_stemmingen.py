@@ -5,390 +5,1128 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Fractie',
+            name="Fractie",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('naam', models.CharField(max_length=200, verbose_name='naam')),
-                ('afkorting', models.CharField(max_length=30, verbose_name='afkorting')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='korte naam in webadressen')),
-                ('actief_vanaf', models.DateField(verbose_name='actief vanaf')),
-                ('actief_tot', models.DateField(blank=True, null=True, verbose_name='actief tot en met')),
-                ('website', models.URLField(blank=True, verbose_name='website')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("naam", models.CharField(max_length=200, verbose_name="naam")),
+                ("afkorting", models.CharField(max_length=30, verbose_name="afkorting")),
+                (
+                    "slug",
+                    models.SlugField(max_length=80, unique=True, verbose_name="korte naam in webadressen"),
+                ),
+                ("actief_vanaf", models.DateField(verbose_name="actief vanaf")),
+                ("actief_tot", models.DateField(blank=True, null=True, verbose_name="actief tot en met")),
+                ("website", models.URLField(blank=True, verbose_name="website")),
             ],
             options={
-                'verbose_name': 'fractie',
-                'verbose_name_plural': 'fracties',
-                'ordering': ['naam'],
+                "verbose_name": "fractie",
+                "verbose_name_plural": "fracties",
+                "ordering": ["naam"],
             },
         ),
         migrations.CreateModel(
-            name='Persoon',
+            name="Persoon",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('voornaam', models.CharField(blank=True, max_length=100, verbose_name='voornaam')),
-                ('voorletters', models.CharField(blank=True, max_length=20, verbose_name='voorletters')),
-                ('tussenvoegsel', models.CharField(blank=True, max_length=20, verbose_name='tussenvoegsel')),
-                ('achternaam', models.CharField(max_length=100, verbose_name='achternaam')),
-                ('geslacht', models.CharField(choices=[('man', 'man'), ('vrouw', 'vrouw'), ('anders', 'anders'), ('onbekend', 'onbekend')], default='onbekend', max_length=10, verbose_name='geslacht')),
-                ('woonplaats', models.CharField(blank=True, max_length=100, verbose_name='woonplaats')),
-                ('slug', models.SlugField(max_length=120, unique=True, verbose_name='korte naam in webadressen')),
-                ('foto', models.FileField(blank=True, upload_to='personen/', verbose_name='foto')),
-                ('nevenfuncties', models.TextField(blank=True, verbose_name='nevenfuncties')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("voornaam", models.CharField(blank=True, max_length=100, verbose_name="voornaam")),
+                ("voorletters", models.CharField(blank=True, max_length=20, verbose_name="voorletters")),
+                ("tussenvoegsel", models.CharField(blank=True, max_length=20, verbose_name="tussenvoegsel")),
+                ("achternaam", models.CharField(max_length=100, verbose_name="achternaam")),
+                (
+                    "geslacht",
+                    models.CharField(
+                        choices=[
+                            ("man", "man"),
+                            ("vrouw", "vrouw"),
+                            ("anders", "anders"),
+                            ("onbekend", "onbekend"),
+                        ],
+                        default="onbekend",
+                        max_length=10,
+                        verbose_name="geslacht",
+                    ),
+                ),
+                ("woonplaats", models.CharField(blank=True, max_length=100, verbose_name="woonplaats")),
+                (
+                    "slug",
+                    models.SlugField(max_length=120, unique=True, verbose_name="korte naam in webadressen"),
+                ),
+                ("foto", models.FileField(blank=True, upload_to="personen/", verbose_name="foto")),
+                ("nevenfuncties", models.TextField(blank=True, verbose_name="nevenfuncties")),
             ],
             options={
-                'verbose_name': 'persoon',
-                'verbose_name_plural': 'personen',
-                'ordering': ['achternaam', 'voornaam'],
+                "verbose_name": "persoon",
+                "verbose_name_plural": "personen",
+                "ordering": ["achternaam", "voornaam"],
             },
         ),
         migrations.CreateModel(
-            name='Orgaan',
+            name="Orgaan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('soort', models.CharField(choices=[('raad', 'gemeenteraad'), ('college', 'college van burgemeester en wethouders'), ('commissie', 'raadscommissie'), ('presidium', 'presidium')], max_length=16, verbose_name='soort')),
-                ('naam', models.CharField(max_length=200, verbose_name='naam')),
-                ('afkorting', models.CharField(blank=True, max_length=20, verbose_name='afkorting')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='korte naam in webadressen')),
-                ('zetels', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='aantal zetels')),
-                ('actief_vanaf', models.DateField(verbose_name='actief vanaf')),
-                ('actief_tot', models.DateField(blank=True, null=True, verbose_name='actief tot en met')),
-                ('omschrijving', models.TextField(blank=True, verbose_name='omschrijving')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "soort",
+                    models.CharField(
+                        choices=[
+                            ("raad", "gemeenteraad"),
+                            ("college", "college van burgemeester en wethouders"),
+                            ("commissie", "raadscommissie"),
+                            ("presidium", "presidium"),
+                        ],
+                        max_length=16,
+                        verbose_name="soort",
+                    ),
+                ),
+                ("naam", models.CharField(max_length=200, verbose_name="naam")),
+                ("afkorting", models.CharField(blank=True, max_length=20, verbose_name="afkorting")),
+                (
+                    "slug",
+                    models.SlugField(max_length=80, unique=True, verbose_name="korte naam in webadressen"),
+                ),
+                (
+                    "zetels",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="aantal zetels"),
+                ),
+                ("actief_vanaf", models.DateField(verbose_name="actief vanaf")),
+                ("actief_tot", models.DateField(blank=True, null=True, verbose_name="actief tot en met")),
+                ("omschrijving", models.TextField(blank=True, verbose_name="omschrijving")),
             ],
             options={
-                'verbose_name': 'orgaan',
-                'verbose_name_plural': 'organen',
-                'ordering': ['soort', 'naam'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('actief_tot__isnull', True), ('actief_tot__gte', models.F('actief_vanaf')), _connector='OR'), name='orgaan_periode_geldig')],
+                "verbose_name": "orgaan",
+                "verbose_name_plural": "organen",
+                "ordering": ["soort", "naam"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("actief_tot__isnull", True),
+                            ("actief_tot__gte", models.F("actief_vanaf")),
+                            _connector="OR",
+                        ),
+                        name="orgaan_periode_geldig",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Agendapunt',
+            name="Agendapunt",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('volgnummer', models.PositiveSmallIntegerField(verbose_name='volgnummer')),
-                ('kenmerk', models.CharField(blank=True, max_length=20, verbose_name='nummer op de agenda')),
-                ('titel', models.CharField(max_length=500, verbose_name='titel')),
-                ('omschrijving', models.TextField(blank=True, verbose_name='omschrijving')),
-                ('onderwerp', models.CharField(choices=[('overig', 'overig'), ('toelating', 'toelating van nieuwe leden'), ('begroting', 'begroting'), ('jaarrekening', 'jaarrekening'), ('belastingen', 'gemeentelijke belastingen'), ('wethouders', 'benoeming, schorsing of ontslag van wethouders')], default='overig', max_length=16, verbose_name='onderwerp')),
-                ('hamerstuk', models.BooleanField(default=False, verbose_name='hamerstuk')),
-                ('besloten', models.BooleanField(default=False, verbose_name='besloten')),
-                ('behandeld', models.BooleanField(default=False, verbose_name='behandeld')),
-                ('uit_niet_geopende_vergadering', models.BooleanField(default=False)),
-                ('portefeuillehouder', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='besluitvorming.persoon', verbose_name='portefeuillehouder')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("volgnummer", models.PositiveSmallIntegerField(verbose_name="volgnummer")),
+                ("kenmerk", models.CharField(blank=True, max_length=20, verbose_name="nummer op de agenda")),
+                ("titel", models.CharField(max_length=500, verbose_name="titel")),
+                ("omschrijving", models.TextField(blank=True, verbose_name="omschrijving")),
+                (
+                    "onderwerp",
+                    models.CharField(
+                        choices=[
+                            ("overig", "overig"),
+                            ("toelating", "toelating van nieuwe leden"),
+                            ("begroting", "begroting"),
+                            ("jaarrekening", "jaarrekening"),
+                            ("belastingen", "gemeentelijke belastingen"),
+                            ("wethouders", "benoeming, schorsing of ontslag van wethouders"),
+                        ],
+                        default="overig",
+                        max_length=16,
+                        verbose_name="onderwerp",
+                    ),
+                ),
+                ("hamerstuk", models.BooleanField(default=False, verbose_name="hamerstuk")),
+                ("besloten", models.BooleanField(default=False, verbose_name="besloten")),
+                ("behandeld", models.BooleanField(default=False, verbose_name="behandeld")),
+                ("uit_niet_geopende_vergadering", models.BooleanField(default=False)),
+                (
+                    "portefeuillehouder",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="besluitvorming.persoon",
+                        verbose_name="portefeuillehouder",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'agendapunt',
-                'verbose_name_plural': 'agendapunten',
-                'ordering': ['vergadering', 'volgnummer'],
+                "verbose_name": "agendapunt",
+                "verbose_name_plural": "agendapunten",
+                "ordering": ["vergadering", "volgnummer"],
             },
         ),
         migrations.CreateModel(
-            name='Stemming',
+            name="Stemming",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('type', models.CharField(choices=[('hoofdelijk', 'hoofdelijk'), ('regulier', 'regulier (handopsteken)'), ('schriftelijk', 'schriftelijk (over personen)')], max_length=12, verbose_name='soort stemming')),
-                ('over_personen', models.BooleanField(default=False, verbose_name='stemming over personen')),
-                ('moment', models.DateTimeField(verbose_name='moment')),
-                ('eerder_gestaakt', models.BooleanField(default=False, verbose_name='stemmen staakten in een eerdere vergadering')),
-                ('uitkomst', models.CharField(choices=[('aangenomen', 'aangenomen'), ('verworpen', 'verworpen'), ('uitgesteld', 'uitgesteld'), ('ongeldig', 'ongeldig'), ('geen_quorum', 'geen quorum'), ('aangenomen_zonder_stemming', 'aangenomen zonder stemming'), ('opnieuw_stemmen', 'opnieuw stemmen'), ('gekozen', 'gekozen'), ('volgende_ronde', 'volgende ronde')], max_length=28, verbose_name='uitkomst')),
-                ('resultaat', models.CharField(blank=True, choices=[('voor', 'voor'), ('tegen', 'tegen'), ('gelijk', 'gelijk')], max_length=8, verbose_name='resultaat')),
-                ('aantal_voor', models.PositiveSmallIntegerField(default=0, verbose_name='voor')),
-                ('aantal_tegen', models.PositiveSmallIntegerField(default=0, verbose_name='tegen')),
-                ('aantal_afwezig', models.PositiveSmallIntegerField(default=0, verbose_name='afwezig')),
-                ('geldig', models.BooleanField(default=True, verbose_name='geldig')),
-                ('voltallig', models.BooleanField(default=False, verbose_name='voltallig')),
-                ('uitleg', models.JSONField(default=list, verbose_name='uitleg')),
-                ('aanwezig', models.ManyToManyField(blank=True, related_name='+', to='besluitvorming.persoon', verbose_name='aanwezig')),
-                ('agendapunt', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='stemmingen', to='besluitvorming.agendapunt')),
-                ('moeten_onthouden', models.ManyToManyField(blank=True, related_name='+', to='besluitvorming.persoon', verbose_name='moeten zich onthouden (art. 28)')),
-                ('tegen_aangetekend', models.ManyToManyField(blank=True, related_name='+', to='besluitvorming.persoon', verbose_name='aantekening tegen (hamerstuk)')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "type",
+                    models.CharField(
+                        choices=[
+                            ("hoofdelijk", "hoofdelijk"),
+                            ("regulier", "regulier (handopsteken)"),
+                            ("schriftelijk", "schriftelijk (over personen)"),
+                        ],
+                        max_length=12,
+                        verbose_name="soort stemming",
+                    ),
+                ),
+                ("over_personen", models.BooleanField(default=False, verbose_name="stemming over personen")),
+                ("moment", models.DateTimeField(verbose_name="moment")),
+                (
+                    "eerder_gestaakt",
+                    models.BooleanField(
+                        default=False, verbose_name="stemmen staakten in een eerdere vergadering"
+                    ),
+                ),
+                (
+                    "uitkomst",
+                    models.CharField(
+                        choices=[
+                            ("aangenomen", "aangenomen"),
+                            ("verworpen", "verworpen"),
+                            ("uitgesteld", "uitgesteld"),
+                            ("ongeldig", "ongeldig"),
+                            ("geen_quorum", "geen quorum"),
+                            ("aangenomen_zonder_stemming", "aangenomen zonder stemming"),
+                            ("opnieuw_stemmen", "opnieuw stemmen"),
+                            ("gekozen", "gekozen"),
+                            ("volgende_ronde", "volgende ronde"),
+                        ],
+                        max_length=28,
+                        verbose_name="uitkomst",
+                    ),
+                ),
+                (
+                    "resultaat",
+                    models.CharField(
+                        blank=True,
+                        choices=[("voor", "voor"), ("tegen", "tegen"), ("gelijk", "gelijk")],
+                        max_length=8,
+                        verbose_name="resultaat",
+                    ),
+                ),
+                ("aantal_voor", models.PositiveSmallIntegerField(default=0, verbose_name="voor")),
+                ("aantal_tegen", models.PositiveSmallIntegerField(default=0, verbose_name="tegen")),
+                ("aantal_afwezig", models.PositiveSmallIntegerField(default=0, verbose_name="afwezig")),
+                ("geldig", models.BooleanField(default=True, verbose_name="geldig")),
+                ("voltallig", models.BooleanField(default=False, verbose_name="voltallig")),
+                ("uitleg", models.JSONField(default=list, verbose_name="uitleg")),
+                (
+                    "aanwezig",
+                    models.ManyToManyField(
+                        blank=True, related_name="+", to="besluitvorming.persoon", verbose_name="aanwezig"
+                    ),
+                ),
+                (
+                    "agendapunt",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="stemmingen",
+                        to="besluitvorming.agendapunt",
+                    ),
+                ),
+                (
+                    "moeten_onthouden",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to="besluitvorming.persoon",
+                        verbose_name="moeten zich onthouden (art. 28)",
+                    ),
+                ),
+                (
+                    "tegen_aangetekend",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to="besluitvorming.persoon",
+                        verbose_name="aantekening tegen (hamerstuk)",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'stemming',
-                'verbose_name_plural': 'stemmingen',
-                'ordering': ['vergadering', 'moment'],
+                "verbose_name": "stemming",
+                "verbose_name_plural": "stemmingen",
+                "ordering": ["vergadering", "moment"],
             },
         ),
         migrations.CreateModel(
-            name='Stemverklaring',
+            name="Stemverklaring",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tekst', models.TextField(verbose_name='tekst')),
-                ('fractie', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='besluitvorming.fractie')),
-                ('persoon', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='stemverklaringen', to='besluitvorming.persoon')),
-                ('stemming', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='stemverklaringen', to='besluitvorming.stemming')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("tekst", models.TextField(verbose_name="tekst")),
+                (
+                    "fractie",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="besluitvorming.fractie",
+                    ),
+                ),
+                (
+                    "persoon",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="stemverklaringen",
+                        to="besluitvorming.persoon",
+                    ),
+                ),
+                (
+                    "stemming",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="stemverklaringen",
+                        to="besluitvorming.stemming",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'stemverklaring',
-                'verbose_name_plural': 'stemverklaringen',
+                "verbose_name": "stemverklaring",
+                "verbose_name_plural": "stemverklaringen",
             },
         ),
         migrations.CreateModel(
-            name='Stuk',
+            name="Stuk",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('soort', models.CharField(choices=[('voorstel', 'raadsvoorstel'), ('besluitvormingsstuk', 'raadsbesluit'), ('mededeling', 'raadsinformatiebrief'), ('ingekomen_stuk', 'ingekomen stuk'), ('motie', 'motie'), ('amendement', 'amendement'), ('toezegging', 'toezegging'), ('vraag', 'vraag'), ('antwoord', 'antwoord')], max_length=24, verbose_name='soort')),
-                ('titel', models.CharField(max_length=500, verbose_name='titel')),
-                ('kenmerk', models.CharField(blank=True, max_length=100, verbose_name='kenmerk')),
-                ('datum', models.DateField(verbose_name='datum')),
-                ('bestand', models.FileField(blank=True, upload_to='stukken/%Y/', verbose_name='bestand')),
-                ('bestandsnaam', models.CharField(blank=True, max_length=255, verbose_name='bestandsnaam')),
-                ('mediatype', models.CharField(blank=True, max_length=120, verbose_name='mediatype')),
-                ('tekst', models.TextField(blank=True, help_text='De tekst van het stuk, voor het zoeken.', verbose_name='tekst')),
-                ('openbaarheid', models.CharField(choices=[('openbaar', 'openbaar'), ('geheim', 'geheim (art. 25)')], default='openbaar', max_length=10, verbose_name='openbaarheid')),
-                ('geheim_tot_bekrachtiging', models.BooleanField(default=False, verbose_name='geheimhouding moet door de raad worden bekrachtigd')),
-                ('toegevoegd_op', models.DateTimeField(auto_now_add=True, verbose_name='toegevoegd op')),
-                ('agendapunt', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='stukken', to='besluitvorming.agendapunt')),
-                ('gerelateerd_aan', models.ForeignKey(blank=True, help_text='Bij een antwoord: de vraag; bij een amendement: het voorstel.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='gerelateerde_stukken', to='besluitvorming.stuk', verbose_name='hoort bij')),
-                ('orgaan', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='stukken', to='besluitvorming.orgaan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "soort",
+                    models.CharField(
+                        choices=[
+                            ("voorstel", "raadsvoorstel"),
+                            ("besluitvormingsstuk", "raadsbesluit"),
+                            ("mededeling", "raadsinformatiebrief"),
+                            ("ingekomen_stuk", "ingekomen stuk"),
+                            ("motie", "motie"),
+                            ("amendement", "amendement"),
+                            ("toezegging", "toezegging"),
+                            ("vraag", "vraag"),
+                            ("antwoord", "antwoord"),
+                        ],
+                        max_length=24,
+                        verbose_name="soort",
+                    ),
+                ),
+                ("titel", models.CharField(max_length=500, verbose_name="titel")),
+                ("kenmerk", models.CharField(blank=True, max_length=100, verbose_name="kenmerk")),
+                ("datum", models.DateField(verbose_name="datum")),
+                ("bestand", models.FileField(blank=True, upload_to="stukken/%Y/", verbose_name="bestand")),
+                ("bestandsnaam", models.CharField(blank=True, max_length=255, verbose_name="bestandsnaam")),
+                ("mediatype", models.CharField(blank=True, max_length=120, verbose_name="mediatype")),
+                (
+                    "tekst",
+                    models.TextField(
+                        blank=True, help_text="De tekst van het stuk, voor het zoeken.", verbose_name="tekst"
+                    ),
+                ),
+                (
+                    "openbaarheid",
+                    models.CharField(
+                        choices=[("openbaar", "openbaar"), ("geheim", "geheim (art. 25)")],
+                        default="openbaar",
+                        max_length=10,
+                        verbose_name="openbaarheid",
+                    ),
+                ),
+                (
+                    "geheim_tot_bekrachtiging",
+                    models.BooleanField(
+                        default=False, verbose_name="geheimhouding moet door de raad worden bekrachtigd"
+                    ),
+                ),
+                ("toegevoegd_op", models.DateTimeField(auto_now_add=True, verbose_name="toegevoegd op")),
+                (
+                    "agendapunt",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="stukken",
+                        to="besluitvorming.agendapunt",
+                    ),
+                ),
+                (
+                    "gerelateerd_aan",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Bij een antwoord: de vraag; bij een amendement: het voorstel.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="gerelateerde_stukken",
+                        to="besluitvorming.stuk",
+                        verbose_name="hoort bij",
+                    ),
+                ),
+                (
+                    "orgaan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="stukken",
+                        to="besluitvorming.orgaan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'stuk',
-                'verbose_name_plural': 'stukken',
-                'ordering': ['-datum', 'titel'],
+                "verbose_name": "stuk",
+                "verbose_name_plural": "stukken",
+                "ordering": ["-datum", "titel"],
             },
         ),
         migrations.CreateModel(
-            name='Vergadering',
+            name="Vergadering",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('titel', models.CharField(max_length=300, verbose_name='titel')),
-                ('status', models.CharField(choices=[('gepland', 'gepland'), ('gehouden', 'gehouden'), ('geannuleerd', 'geannuleerd')], default='gepland', max_length=12, verbose_name='status')),
-                ('aanleiding', models.CharField(choices=[('raad', 'besluit van de raad'), ('burgemeester', 'de burgemeester acht het nodig'), ('verzoek_leden', 'schriftelijk verzoek van ten minste een vijfde van de leden')], default='raad', max_length=20, verbose_name='aanleiding')),
-                ('begin', models.DateTimeField(verbose_name='begin')),
-                ('einde', models.DateTimeField(blank=True, null=True, verbose_name='einde')),
-                ('locatie', models.CharField(blank=True, max_length=300, verbose_name='locatie')),
-                ('besloten', models.BooleanField(default=False, verbose_name='besloten vergadering')),
-                ('geopend', models.BooleanField(blank=True, null=True, verbose_name='geopend')),
-                ('agenda_gepubliceerd_op', models.DateTimeField(blank=True, null=True, verbose_name='agenda gepubliceerd op')),
-                ('besluitenlijst_vastgesteld_op', models.DateTimeField(blank=True, null=True, verbose_name='besluitenlijst vastgesteld op')),
-                ('orgaan', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='vergaderingen', to='besluitvorming.orgaan')),
-                ('vervolg_van', models.ForeignKey(blank=True, help_text='De vergadering die niet kon worden geopend (Gemeentewet art. 20 lid 2).', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='vervolgen', to='besluitvorming.vergadering', verbose_name='nieuwe vergadering na')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("titel", models.CharField(max_length=300, verbose_name="titel")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("gepland", "gepland"),
+                            ("gehouden", "gehouden"),
+                            ("geannuleerd", "geannuleerd"),
+                        ],
+                        default="gepland",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "aanleiding",
+                    models.CharField(
+                        choices=[
+                            ("raad", "besluit van de raad"),
+                            ("burgemeester", "de burgemeester acht het nodig"),
+                            ("verzoek_leden", "schriftelijk verzoek van ten minste een vijfde van de leden"),
+                        ],
+                        default="raad",
+                        max_length=20,
+                        verbose_name="aanleiding",
+                    ),
+                ),
+                ("begin", models.DateTimeField(verbose_name="begin")),
+                ("einde", models.DateTimeField(blank=True, null=True, verbose_name="einde")),
+                ("locatie", models.CharField(blank=True, max_length=300, verbose_name="locatie")),
+                ("besloten", models.BooleanField(default=False, verbose_name="besloten vergadering")),
+                ("geopend", models.BooleanField(blank=True, null=True, verbose_name="geopend")),
+                (
+                    "agenda_gepubliceerd_op",
+                    models.DateTimeField(blank=True, null=True, verbose_name="agenda gepubliceerd op"),
+                ),
+                (
+                    "besluitenlijst_vastgesteld_op",
+                    models.DateTimeField(blank=True, null=True, verbose_name="besluitenlijst vastgesteld op"),
+                ),
+                (
+                    "orgaan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="vergaderingen",
+                        to="besluitvorming.orgaan",
+                    ),
+                ),
+                (
+                    "vervolg_van",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="De vergadering die niet kon worden geopend (Gemeentewet art. 20 lid 2).",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="vervolgen",
+                        to="besluitvorming.vergadering",
+                        verbose_name="nieuwe vergadering na",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'vergadering',
-                'verbose_name_plural': 'vergaderingen',
-                'ordering': ['-begin'],
+                "verbose_name": "vergadering",
+                "verbose_name_plural": "vergaderingen",
+                "ordering": ["-begin"],
             },
         ),
         migrations.CreateModel(
-            name='Toezegging',
+            name="Toezegging",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tekst', models.TextField(verbose_name='toezegging')),
-                ('uiterste_datum', models.DateField(verbose_name='uiterste datum')),
-                ('status', models.CharField(choices=[('open', 'open'), ('afgedaan', 'afgedaan'), ('vervallen', 'vervallen')], default='open', max_length=10, verbose_name='status')),
-                ('antwoord', models.TextField(blank=True, verbose_name='afdoening')),
-                ('afgedaan_op', models.DateField(blank=True, null=True, verbose_name='afgedaan op')),
-                ('agendapunt', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='toezeggingen', to='besluitvorming.agendapunt')),
-                ('portefeuillehouder', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='toezeggingen', to='besluitvorming.persoon')),
-                ('vergadering', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='toezeggingen', to='besluitvorming.vergadering')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("tekst", models.TextField(verbose_name="toezegging")),
+                ("uiterste_datum", models.DateField(verbose_name="uiterste datum")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("open", "open"), ("afgedaan", "afgedaan"), ("vervallen", "vervallen")],
+                        default="open",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("antwoord", models.TextField(blank=True, verbose_name="afdoening")),
+                ("afgedaan_op", models.DateField(blank=True, null=True, verbose_name="afgedaan op")),
+                (
+                    "agendapunt",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="toezeggingen",
+                        to="besluitvorming.agendapunt",
+                    ),
+                ),
+                (
+                    "portefeuillehouder",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="toezeggingen",
+                        to="besluitvorming.persoon",
+                    ),
+                ),
+                (
+                    "vergadering",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="toezeggingen",
+                        to="besluitvorming.vergadering",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'toezegging',
-                'verbose_name_plural': 'toezeggingen',
-                'ordering': ['uiterste_datum'],
+                "verbose_name": "toezegging",
+                "verbose_name_plural": "toezeggingen",
+                "ordering": ["uiterste_datum"],
             },
         ),
         migrations.AddField(
-            model_name='stemming',
-            name='vergadering',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='stemmingen', to='besluitvorming.vergadering'),
+            model_name="stemming",
+            name="vergadering",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="stemmingen",
+                to="besluitvorming.vergadering",
+            ),
         ),
         migrations.AddField(
-            model_name='agendapunt',
-            name='vergadering',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='agendapunten', to='besluitvorming.vergadering'),
+            model_name="agendapunt",
+            name="vergadering",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="agendapunten",
+                to="besluitvorming.vergadering",
+            ),
         ),
         migrations.CreateModel(
-            name='Aanwezigheid',
+            name="Aanwezigheid",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('aanwezig', models.BooleanField(default=True, verbose_name='aanwezig')),
-                ('vanaf', models.TimeField(blank=True, null=True, verbose_name='aanwezig vanaf')),
-                ('tot', models.TimeField(blank=True, null=True, verbose_name='aanwezig tot')),
-                ('toelichting', models.CharField(blank=True, max_length=200, verbose_name='toelichting')),
-                ('persoon', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='aanwezigheden', to='besluitvorming.persoon')),
-                ('vergadering', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='aanwezigheden', to='besluitvorming.vergadering')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("aanwezig", models.BooleanField(default=True, verbose_name="aanwezig")),
+                ("vanaf", models.TimeField(blank=True, null=True, verbose_name="aanwezig vanaf")),
+                ("tot", models.TimeField(blank=True, null=True, verbose_name="aanwezig tot")),
+                ("toelichting", models.CharField(blank=True, max_length=200, verbose_name="toelichting")),
+                (
+                    "persoon",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="aanwezigheden",
+                        to="besluitvorming.persoon",
+                    ),
+                ),
+                (
+                    "vergadering",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="aanwezigheden",
+                        to="besluitvorming.vergadering",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'aanwezigheid',
-                'verbose_name_plural': 'presentielijst',
+                "verbose_name": "aanwezigheid",
+                "verbose_name_plural": "presentielijst",
             },
         ),
         migrations.CreateModel(
-            name='Voorstel',
+            name="Voorstel",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('soort', models.CharField(choices=[('voorstel', 'raadsvoorstel'), ('amendement', 'amendement'), ('subamendement', 'subamendement'), ('motie', 'motie'), ('motie_vreemd_aan_de_orde_van_de_dag', 'motie vreemd aan de orde van de dag')], max_length=40, verbose_name='soort')),
-                ('motie_type', models.CharField(blank=True, choices=[('voorstel', 'voorstel'), ('afkeuring', 'afkeuring'), ('treurnis', 'treurnis'), ('wantrouwen', 'wantrouwen'), ('vreemd', 'vreemd aan de orde van de dag'), ('overig', 'overig')], max_length=12, verbose_name='soort motie')),
-                ('titel', models.CharField(max_length=500, verbose_name='titel')),
-                ('tekst', models.TextField(blank=True, verbose_name='tekst')),
-                ('gewijzigde_tekst', models.TextField(blank=True, verbose_name='tekst na wijziging')),
-                ('strekking', models.SmallIntegerField(default=0, verbose_name='verstrekkendheid')),
-                ('status', models.CharField(choices=[('ingediend', 'ingediend'), ('ingetrokken', 'ingetrokken'), ('aangehouden', 'aangehouden'), ('aangenomen', 'aangenomen'), ('verworpen', 'verworpen'), ('uitgesteld', 'uitgesteld (staking van stemmen)')], default='ingediend', max_length=12, verbose_name='status')),
-                ('ingediend_op', models.DateTimeField(verbose_name='ingediend op')),
-                ('uiterste_datum', models.DateField(blank=True, null=True, verbose_name='uiterste datum afhandeling')),
-                ('afhandeling', models.CharField(blank=True, choices=[('open', 'in behandeling'), ('afgedaan', 'afgedaan'), ('niet_uitgevoerd', 'wordt niet uitgevoerd')], max_length=16, verbose_name='afhandeling')),
-                ('antwoord_college', models.TextField(blank=True, verbose_name='antwoord van het college')),
-                ('afgedaan_op', models.DateField(blank=True, null=True, verbose_name='afgedaan op')),
-                ('agendapunt', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='voorstellen', to='besluitvorming.agendapunt')),
-                ('portefeuillehouder', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='besluitvorming.persoon', verbose_name='portefeuillehouder')),
-                ('stuk', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='voorstellen', to='besluitvorming.stuk')),
-                ('vergadering', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='voorstellen', to='besluitvorming.vergadering')),
-                ('wijzigt', models.ForeignKey(blank=True, help_text='Bij een amendement het voorstel, bij een subamendement het amendement.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='wijzigingen', to='besluitvorming.voorstel', verbose_name='wijzigt')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "soort",
+                    models.CharField(
+                        choices=[
+                            ("voorstel", "raadsvoorstel"),
+                            ("amendement", "amendement"),
+                            ("subamendement", "subamendement"),
+                            ("motie", "motie"),
+                            ("motie_vreemd_aan_de_orde_van_de_dag", "motie vreemd aan de orde van de dag"),
+                        ],
+                        max_length=40,
+                        verbose_name="soort",
+                    ),
+                ),
+                (
+                    "motie_type",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("voorstel", "voorstel"),
+                            ("afkeuring", "afkeuring"),
+                            ("treurnis", "treurnis"),
+                            ("wantrouwen", "wantrouwen"),
+                            ("vreemd", "vreemd aan de orde van de dag"),
+                            ("overig", "overig"),
+                        ],
+                        max_length=12,
+                        verbose_name="soort motie",
+                    ),
+                ),
+                ("titel", models.CharField(max_length=500, verbose_name="titel")),
+                ("tekst", models.TextField(blank=True, verbose_name="tekst")),
+                ("gewijzigde_tekst", models.TextField(blank=True, verbose_name="tekst na wijziging")),
+                ("strekking", models.SmallIntegerField(default=0, verbose_name="verstrekkendheid")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("ingediend", "ingediend"),
+                            ("ingetrokken", "ingetrokken"),
+                            ("aangehouden", "aangehouden"),
+                            ("aangenomen", "aangenomen"),
+                            ("verworpen", "verworpen"),
+                            ("uitgesteld", "uitgesteld (staking van stemmen)"),
+                        ],
+                        default="ingediend",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                ("ingediend_op", models.DateTimeField(verbose_name="ingediend op")),
+                (
+                    "uiterste_datum",
+                    models.DateField(blank=True, null=True, verbose_name="uiterste datum afhandeling"),
+                ),
+                (
+                    "afhandeling",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("open", "in behandeling"),
+                            ("afgedaan", "afgedaan"),
+                            ("niet_uitgevoerd", "wordt niet uitgevoerd"),
+                        ],
+                        max_length=16,
+                        verbose_name="afhandeling",
+                    ),
+                ),
+                ("antwoord_college", models.TextField(blank=True, verbose_name="antwoord van het college")),
+                ("afgedaan_op", models.DateField(blank=True, null=True, verbose_name="afgedaan op")),
+                (
+                    "agendapunt",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="voorstellen",
+                        to="besluitvorming.agendapunt",
+                    ),
+                ),
+                (
+                    "portefeuillehouder",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="besluitvorming.persoon",
+                        verbose_name="portefeuillehouder",
+                    ),
+                ),
+                (
+                    "stuk",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="voorstellen",
+                        to="besluitvorming.stuk",
+                    ),
+                ),
+                (
+                    "vergadering",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="voorstellen",
+                        to="besluitvorming.vergadering",
+                    ),
+                ),
+                (
+                    "wijzigt",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Bij een amendement het voorstel, bij een subamendement het amendement.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="wijzigingen",
+                        to="besluitvorming.voorstel",
+                        verbose_name="wijzigt",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'voorstel',
-                'verbose_name_plural': 'voorstellen',
-                'ordering': ['vergadering', 'ingediend_op'],
+                "verbose_name": "voorstel",
+                "verbose_name_plural": "voorstellen",
+                "ordering": ["vergadering", "ingediend_op"],
             },
         ),
         migrations.AddField(
-            model_name='stemming',
-            name='voorstel',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='stemmingen', to='besluitvorming.voorstel'),
+            model_name="stemming",
+            name="voorstel",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="stemmingen",
+                to="besluitvorming.voorstel",
+            ),
         ),
         migrations.CreateModel(
-            name='Indiener',
+            name="Indiener",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('eerste', models.BooleanField(default=False, verbose_name='eerste indiener')),
-                ('fractie', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='besluitvorming.fractie')),
-                ('persoon', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='indieningen', to='besluitvorming.persoon')),
-                ('voorstel', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='indieners', to='besluitvorming.voorstel')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("eerste", models.BooleanField(default=False, verbose_name="eerste indiener")),
+                (
+                    "fractie",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="besluitvorming.fractie",
+                    ),
+                ),
+                (
+                    "persoon",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="indieningen",
+                        to="besluitvorming.persoon",
+                    ),
+                ),
+                (
+                    "voorstel",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="indieners",
+                        to="besluitvorming.voorstel",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'indiener',
-                'verbose_name_plural': 'indieners',
+                "verbose_name": "indiener",
+                "verbose_name_plural": "indieners",
             },
         ),
         migrations.CreateModel(
-            name='Besluit',
+            name="Besluit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('resultaat', models.CharField(choices=[('aangenomen', 'aangenomen'), ('aangenomen_zonder_stemming', 'aangenomen zonder stemming (hamerstuk)'), ('geamendeerd_aangenomen', 'geamendeerd aangenomen'), ('verworpen', 'verworpen'), ('uitgesteld', 'uitgesteld'), ('aangehouden', 'aangehouden'), ('ingetrokken', 'ingetrokken'), ('voor_kennisgeving', 'voor kennisgeving aangenomen')], max_length=28, verbose_name='resultaat')),
-                ('toelichting', models.TextField(blank=True, verbose_name='toelichting')),
-                ('genomen_op', models.DateField(verbose_name='genomen op')),
-                ('agendapunt', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='besluiten', to='besluitvorming.agendapunt')),
-                ('stemming', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='besluit', to='besluitvorming.stemming')),
-                ('voorstel', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='besluiten', to='besluitvorming.voorstel')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "resultaat",
+                    models.CharField(
+                        choices=[
+                            ("aangenomen", "aangenomen"),
+                            ("aangenomen_zonder_stemming", "aangenomen zonder stemming (hamerstuk)"),
+                            ("geamendeerd_aangenomen", "geamendeerd aangenomen"),
+                            ("verworpen", "verworpen"),
+                            ("uitgesteld", "uitgesteld"),
+                            ("aangehouden", "aangehouden"),
+                            ("ingetrokken", "ingetrokken"),
+                            ("voor_kennisgeving", "voor kennisgeving aangenomen"),
+                        ],
+                        max_length=28,
+                        verbose_name="resultaat",
+                    ),
+                ),
+                ("toelichting", models.TextField(blank=True, verbose_name="toelichting")),
+                ("genomen_op", models.DateField(verbose_name="genomen op")),
+                (
+                    "agendapunt",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="besluiten",
+                        to="besluitvorming.agendapunt",
+                    ),
+                ),
+                (
+                    "stemming",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="besluit",
+                        to="besluitvorming.stemming",
+                    ),
+                ),
+                (
+                    "voorstel",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="besluiten",
+                        to="besluitvorming.voorstel",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'besluit',
-                'verbose_name_plural': 'besluiten',
-                'ordering': ['-genomen_op'],
+                "verbose_name": "besluit",
+                "verbose_name_plural": "besluiten",
+                "ordering": ["-genomen_op"],
             },
         ),
         migrations.CreateModel(
-            name='Lidmaatschap',
+            name="Lidmaatschap",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('functie', models.CharField(choices=[('lid', 'lid'), ('voorzitter', 'voorzitter'), ('vice_voorzitter', 'plaatsvervangend voorzitter'), ('burgerlid', 'burgerlid'), ('wethouder', 'wethouder'), ('burgemeester', 'burgemeester'), ('griffier', 'griffier'), ('secretaris', 'secretaris')], max_length=20, verbose_name='functie')),
-                ('begin', models.DateField(verbose_name='begin')),
-                ('einde', models.DateField(blank=True, null=True, verbose_name='einde')),
-                ('portefeuille', models.CharField(blank=True, max_length=300, verbose_name='portefeuille')),
-                ('orgaan', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='lidmaatschappen', to='besluitvorming.orgaan')),
-                ('persoon', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='lidmaatschappen', to='besluitvorming.persoon')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "functie",
+                    models.CharField(
+                        choices=[
+                            ("lid", "lid"),
+                            ("voorzitter", "voorzitter"),
+                            ("vice_voorzitter", "plaatsvervangend voorzitter"),
+                            ("burgerlid", "burgerlid"),
+                            ("wethouder", "wethouder"),
+                            ("burgemeester", "burgemeester"),
+                            ("griffier", "griffier"),
+                            ("secretaris", "secretaris"),
+                        ],
+                        max_length=20,
+                        verbose_name="functie",
+                    ),
+                ),
+                ("begin", models.DateField(verbose_name="begin")),
+                ("einde", models.DateField(blank=True, null=True, verbose_name="einde")),
+                ("portefeuille", models.CharField(blank=True, max_length=300, verbose_name="portefeuille")),
+                (
+                    "orgaan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="lidmaatschappen",
+                        to="besluitvorming.orgaan",
+                    ),
+                ),
+                (
+                    "persoon",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="lidmaatschappen",
+                        to="besluitvorming.persoon",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'lidmaatschap',
-                'verbose_name_plural': 'lidmaatschappen',
-                'ordering': ['orgaan', 'begin'],
-                'indexes': [models.Index(fields=['orgaan', 'begin', 'einde'], name='besluitvorm_orgaan__9a86a7_idx')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('einde__isnull', True), ('einde__gte', models.F('begin')), _connector='OR'), name='lidmaatschap_periode_geldig')],
+                "verbose_name": "lidmaatschap",
+                "verbose_name_plural": "lidmaatschappen",
+                "ordering": ["orgaan", "begin"],
+                "indexes": [
+                    models.Index(fields=["orgaan", "begin", "einde"], name="besluitvorm_orgaan__9a86a7_idx")
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("einde__isnull", True), ("einde__gte", models.F("begin")), _connector="OR"
+                        ),
+                        name="lidmaatschap_periode_geldig",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Fractielidmaatschap',
+            name="Fractielidmaatschap",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('functie', models.CharField(choices=[('lid', 'lid'), ('fractievoorzitter', 'fractievoorzitter'), ('burgerlid', 'burgerlid')], default='lid', max_length=20, verbose_name='functie')),
-                ('begin', models.DateField(verbose_name='begin')),
-                ('einde', models.DateField(blank=True, null=True, verbose_name='einde')),
-                ('fractie', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='lidmaatschappen', to='besluitvorming.fractie')),
-                ('persoon', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='fractielidmaatschappen', to='besluitvorming.persoon')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "functie",
+                    models.CharField(
+                        choices=[
+                            ("lid", "lid"),
+                            ("fractievoorzitter", "fractievoorzitter"),
+                            ("burgerlid", "burgerlid"),
+                        ],
+                        default="lid",
+                        max_length=20,
+                        verbose_name="functie",
+                    ),
+                ),
+                ("begin", models.DateField(verbose_name="begin")),
+                ("einde", models.DateField(blank=True, null=True, verbose_name="einde")),
+                (
+                    "fractie",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="lidmaatschappen",
+                        to="besluitvorming.fractie",
+                    ),
+                ),
+                (
+                    "persoon",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="fractielidmaatschappen",
+                        to="besluitvorming.persoon",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'fractielidmaatschap',
-                'verbose_name_plural': 'fractielidmaatschappen',
-                'ordering': ['fractie', 'begin'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('einde__isnull', True), ('einde__gte', models.F('begin')), _connector='OR'), name='fractielidmaatschap_periode_geldig')],
+                "verbose_name": "fractielidmaatschap",
+                "verbose_name_plural": "fractielidmaatschappen",
+                "ordering": ["fractie", "begin"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("einde__isnull", True), ("einde__gte", models.F("begin")), _connector="OR"
+                        ),
+                        name="fractielidmaatschap_periode_geldig",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Stem',
+            name="Stem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('keuze', models.CharField(choices=[('voor', 'voor'), ('tegen', 'tegen'), ('afwezig', 'afwezig'), ('onthouden', 'onthouden')], max_length=10, verbose_name='keuze')),
-                ('fractie', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='stemmen', to='besluitvorming.fractie')),
-                ('persoon', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='stemmen', to='besluitvorming.persoon')),
-                ('stemming', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='stemmen', to='besluitvorming.stemming')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "keuze",
+                    models.CharField(
+                        choices=[
+                            ("voor", "voor"),
+                            ("tegen", "tegen"),
+                            ("afwezig", "afwezig"),
+                            ("onthouden", "onthouden"),
+                        ],
+                        max_length=10,
+                        verbose_name="keuze",
+                    ),
+                ),
+                (
+                    "fractie",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="stemmen",
+                        to="besluitvorming.fractie",
+                    ),
+                ),
+                (
+                    "persoon",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="stemmen",
+                        to="besluitvorming.persoon",
+                    ),
+                ),
+                (
+                    "stemming",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="stemmen",
+                        to="besluitvorming.stemming",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'stem',
-                'verbose_name_plural': 'stemmen',
-                'constraints': [models.UniqueConstraint(fields=('stemming', 'persoon'), name='stem_eenmaal_per_lid')],
+                "verbose_name": "stem",
+                "verbose_name_plural": "stemmen",
+                "constraints": [
+                    models.UniqueConstraint(fields=("stemming", "persoon"), name="stem_eenmaal_per_lid")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Fractiestemresultaat',
+            name="Fractiestemresultaat",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('resultaat', models.CharField(choices=[('aangenomen', 'voor'), ('verworpen', 'tegen'), ('verdeeld', 'verdeeld')], max_length=10, verbose_name='resultaat')),
-                ('voor', models.PositiveSmallIntegerField(default=0, verbose_name='voor')),
-                ('tegen', models.PositiveSmallIntegerField(default=0, verbose_name='tegen')),
-                ('fractie', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='stemresultaten', to='besluitvorming.fractie')),
-                ('stemming', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='fractieresultaten', to='besluitvorming.stemming')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "resultaat",
+                    models.CharField(
+                        choices=[("aangenomen", "voor"), ("verworpen", "tegen"), ("verdeeld", "verdeeld")],
+                        max_length=10,
+                        verbose_name="resultaat",
+                    ),
+                ),
+                ("voor", models.PositiveSmallIntegerField(default=0, verbose_name="voor")),
+                ("tegen", models.PositiveSmallIntegerField(default=0, verbose_name="tegen")),
+                (
+                    "fractie",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="stemresultaten",
+                        to="besluitvorming.fractie",
+                    ),
+                ),
+                (
+                    "stemming",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="fractieresultaten",
+                        to="besluitvorming.stemming",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'stemresultaat per fractie',
-                'verbose_name_plural': 'stemresultaten per fractie',
-                'constraints': [models.UniqueConstraint(fields=('stemming', 'fractie'), name='fractiestemresultaat_eenmaal')],
+                "verbose_name": "stemresultaat per fractie",
+                "verbose_name_plural": "stemresultaten per fractie",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("stemming", "fractie"), name="fractiestemresultaat_eenmaal"
+                    )
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='stuk',
-            index=models.Index(fields=['orgaan', 'datum'], name='besluitvorm_orgaan__436bf6_idx'),
+            model_name="stuk",
+            index=models.Index(fields=["orgaan", "datum"], name="besluitvorm_orgaan__436bf6_idx"),
         ),
         migrations.AddIndex(
-            model_name='stuk',
-            index=models.Index(fields=['soort', 'datum'], name='besluitvorm_soort_db441a_idx'),
+            model_name="stuk",
+            index=models.Index(fields=["soort", "datum"], name="besluitvorm_soort_db441a_idx"),
         ),
         migrations.AddIndex(
-            model_name='vergadering',
-            index=models.Index(fields=['orgaan', 'begin'], name='besluitvorm_orgaan__7fe347_idx'),
+            model_name="vergadering",
+            index=models.Index(fields=["orgaan", "begin"], name="besluitvorm_orgaan__7fe347_idx"),
         ),
         migrations.AddConstraint(
-            model_name='vergadering',
-            constraint=models.CheckConstraint(condition=models.Q(('einde__isnull', True), ('einde__gte', models.F('begin')), _connector='OR'), name='vergadering_einde_na_begin'),
+            model_name="vergadering",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("einde__isnull", True), ("einde__gte", models.F("begin")), _connector="OR"
+                ),
+                name="vergadering_einde_na_begin",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='agendapunt',
-            constraint=models.UniqueConstraint(fields=('vergadering', 'volgnummer'), name='agendapunt_volgnummer_uniek'),
+            model_name="agendapunt",
+            constraint=models.UniqueConstraint(
+                fields=("vergadering", "volgnummer"), name="agendapunt_volgnummer_uniek"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='agendapunt',
-            constraint=models.CheckConstraint(condition=models.Q(('besloten', False), ('onderwerp', 'overig'), _connector='OR'), name='agendapunt_art24_niet_besloten'),
+            model_name="agendapunt",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("besloten", False), ("onderwerp", "overig"), _connector="OR"),
+                name="agendapunt_art24_niet_besloten",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='aanwezigheid',
-            constraint=models.UniqueConstraint(fields=('vergadering', 'persoon'), name='aanwezigheid_eenmaal_per_persoon'),
+            model_name="aanwezigheid",
+            constraint=models.UniqueConstraint(
+                fields=("vergadering", "persoon"), name="aanwezigheid_eenmaal_per_persoon"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='voorstel',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('soort__in', ['amendement', 'subamendement']), _negated=True), ('wijzigt__isnull', False), _connector='OR'), name='voorstel_amendement_wijzigt_iets'),
+            model_name="voorstel",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("soort__in", ["amendement", "subamendement"]), _negated=True),
+                    ("wijzigt__isnull", False),
+                    _connector="OR",
+                ),
+                name="voorstel_amendement_wijzigt_iets",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='indiener',
-            constraint=models.UniqueConstraint(fields=('voorstel', 'persoon'), name='indiener_eenmaal'),
+            model_name="indiener",
+            constraint=models.UniqueConstraint(fields=("voorstel", "persoon"), name="indiener_eenmaal"),
         ),
     ]
