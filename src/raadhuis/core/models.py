@@ -238,3 +238,27 @@ class Ketenkop(models.Model):
 
     def __str__(self) -> str:
         return f"{self.volgnummer}: {self.hash}"
+
+
+class Zoekdocument(models.Model):
+    """One searchable thing (a council paper, a publication, a product page), as the modules hand it
+    to core.zoeken. The engine-specific index (SQLite FTS5 table, PostgreSQL tsvector column) is kept
+    next to it by core.zoeken; the original text stays here for result snippets."""
+
+    soort = models.CharField(_("soort"), max_length=60)
+    sleutel = models.CharField(_("sleutel"), max_length=100)
+    titel = models.CharField(_("titel"), max_length=500)
+    tekst = models.TextField(_("tekst"), blank=True)
+    url = models.CharField(_("adres"), max_length=500)
+    datum = models.DateField(_("datum"), null=True, blank=True)
+    openbaar = models.BooleanField(_("openbaar"), default=False)
+    bijgewerkt_op = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("zoekdocument")
+        verbose_name_plural = _("zoekdocumenten")
+        constraints = [models.UniqueConstraint(fields=["soort", "sleutel"], name="zoekdocument_uniek")]
+        indexes = [models.Index(fields=["soort", "openbaar"])]
+
+    def __str__(self) -> str:
+        return self.titel
