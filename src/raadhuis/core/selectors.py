@@ -32,7 +32,7 @@ def termijn_berekenen(
     opschortingen: Sequence[tuple[date, date]] = (),
     verlenging: termijnen.Termijn | None = None,
     eerste_dag_telt: bool = False,
-    gebeurtenis_omschrijving: str = "ontvangst",
+    gebeurtenis_omschrijving: str | None = None,
     extra_feestdagen: Collection[date] = (),
 ) -> termijnen.Uitkomst:
     """The platform's way to compute a legal deadline: core.termijnen with the days equated with

@@ -9,6 +9,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 
+from django.utils.dates import MONTHS, WEEKDAYS
+from django.utils.functional import Promise
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
 __all__ = [
     "GELIJKGESTELDE_DAGEN",
     "Eenheid",
@@ -23,21 +29,7 @@ __all__ = [
     "volgende_werkdag",
 ]
 
-MAANDEN = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-WEEKDAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+# Texts come out in the active language (Dutch by default): the Dutch msgids are the legal wording.
 
 # Days equated with a holiday by royal decree under Atw art. 3 lid 3 ("Besluit gelijkstelling ...",
 # Staatscourant), as listed in shared/domain/woo.md. The 2020–2022 decree is missing there (verify).
@@ -72,12 +64,16 @@ class Eenheid(enum.StrEnum):
     WERKDAGEN = "werkdagen"
 
 
-_ENKELVOUD = {
-    Eenheid.DAGEN: "dag",
-    Eenheid.WEKEN: "week",
-    Eenheid.MAANDEN: "maand",
-    Eenheid.WERKDAGEN: "werkdag",
-}
+def _duur(aantal: int, eenheid: Eenheid) -> str:
+    if eenheid is Eenheid.DAGEN:
+        tekst = ngettext("%(aantal)s dag", "%(aantal)s dagen", aantal)
+    elif eenheid is Eenheid.WEKEN:
+        tekst = ngettext("%(aantal)s week", "%(aantal)s weken", aantal)
+    elif eenheid is Eenheid.MAANDEN:
+        tekst = ngettext("%(aantal)s maand", "%(aantal)s maanden", aantal)
+    else:
+        tekst = ngettext("%(aantal)s werkdag", "%(aantal)s werkdagen", aantal)
+    return tekst % {"aantal": aantal}
 
 
 @dataclass(frozen=True)
@@ -92,22 +88,23 @@ class Termijn:
             raise ValueError("Een termijn duurt ten minste 1 eenheid.")
 
     def __str__(self) -> str:
-        woord = _ENKELVOUD[self.eenheid] if self.aantal == 1 else self.eenheid.value
-        return f"{self.aantal} {woord}"
+        return _duur(self.aantal, self.eenheid)
 
 
 @dataclass(frozen=True)
 class Uitkomst:
-    """The computed end date (the last day on which one can still act) with its Dutch explanation."""
+    """The computed end date (the last day on which one can still act) with its explanation, in the
+    active language (the Dutch texts are the legal wording)."""
 
     einddatum: date
     uitleg: list[str] = field(default_factory=list)
 
 
 def datum_nl(d: date, *, weekdag: bool = False) -> str:
-    """Formats a date in Dutch ("30 mei 2024", "vrijdag 31 mei 2024") without depending on the locale."""
-    tekst = f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
-    return f"{WEEKDAGEN[d.weekday()]} {tekst}" if weekdag else tekst
+    """A date as in a Dutch decision ("30 mei 2024", "vrijdag 31 mei 2024"), in the active language
+    (Django's own month and day names; "31 May 2024" in English). Independent of number formats."""
+    tekst = f"{d.day} {MONTHS[d.month]} {d.year}"
+    return f"{WEEKDAYS[d.weekday()]} {tekst}" if weekdag else tekst
 
 
 def paaszondag(jaar: int) -> date:
@@ -145,30 +142,39 @@ def feestdagen(jaar: int) -> dict[date, str]:
     return dict(_feestdagen(jaar))
 
 
+def _feestdagen(jaar: int) -> dict[date, str]:
+    return {dag: str(naam) for dag, naam in _feestdagnamen(jaar).items()}
+
+
 @cache
-def _feestdagen(jaar: int) -> Mapping[date, str]:
+def _feestdagnamen(jaar: int) -> Mapping[date, Promise]:
+    # Lazy names: the cache holds the dates, the language is chosen when a name is shown.
     pasen = paaszondag(jaar)
-    dagen: list[tuple[date, str]] = [
-        (date(jaar, 1, 1), "Nieuwjaarsdag"),
-        (pasen - timedelta(days=2), "Goede Vrijdag"),
-        (pasen + timedelta(days=1), "tweede Paasdag"),
-        (_koningsdag(jaar), "Koningsdag"),
-        (date(jaar, 5, 5), "Bevrijdingsdag (5 mei)"),
-        (pasen + timedelta(days=39), "Hemelvaartsdag"),
-        (pasen + timedelta(days=50), "tweede Pinksterdag"),
-        (date(jaar, 12, 25), "eerste Kerstdag"),
-        (date(jaar, 12, 26), "tweede Kerstdag"),
+    dagen: list[tuple[date, Promise]] = [
+        (date(jaar, 1, 1), gettext_lazy("Nieuwjaarsdag")),
+        (pasen - timedelta(days=2), gettext_lazy("Goede Vrijdag")),
+        (pasen + timedelta(days=1), gettext_lazy("tweede Paasdag")),
+        (_koningsdag(jaar), gettext_lazy("Koningsdag")),
+        (date(jaar, 5, 5), gettext_lazy("Bevrijdingsdag (5 mei)")),
+        (pasen + timedelta(days=39), gettext_lazy("Hemelvaartsdag")),
+        (pasen + timedelta(days=50), gettext_lazy("tweede Pinksterdag")),
+        (date(jaar, 12, 25), gettext_lazy("eerste Kerstdag")),
+        (date(jaar, 12, 26), gettext_lazy("tweede Kerstdag")),
     ]
-    resultaat: dict[date, str] = {}
+    resultaat: dict[date, Promise] = {}
     # Two holidays can coincide (Hemelvaartsdag on 5 May in 2016); keep both names.
-    for dag, naam in sorted(dagen):
-        resultaat[dag] = f"{resultaat[dag]} en {naam}" if dag in resultaat else naam
+    for dag, naam in sorted(dagen, key=lambda paar: paar[0]):
+        resultaat[dag] = (
+            format_lazy(gettext_lazy("{eerste} en {tweede}"), eerste=resultaat[dag], tweede=naam)
+            if dag in resultaat
+            else naam
+        )
     return resultaat
 
 
 def is_feestdag(d: date, extra: Collection[date] = ()) -> bool:
     """Whether `d` is an algemeen erkende feestdag (Atw art. 3 lid 1–2) or in `extra` (equated, lid 3)."""
-    return d in extra or d in _feestdagen(d.year)
+    return d in extra or d in _feestdagnamen(d.year)
 
 
 def is_werkdag(d: date, extra: Collection[date] = ()) -> bool:
@@ -185,12 +191,12 @@ def volgende_werkdag(d: date, extra: Collection[date] = (), *, inclusief: bool =
 
 
 def _reden_geen_werkdag(d: date, extra: Collection[date]) -> str:
-    naam = _feestdagen(d.year).get(d)
+    naam = _feestdagnamen(d.year).get(d)
     if naam is not None:
-        return naam
+        return str(naam)
     if d in extra:
-        return "een bij koninklijk besluit met een feestdag gelijkgestelde dag (Atw art. 3 lid 3)"
-    return f"een {WEEKDAGEN[d.weekday()]}"
+        return _("een bij koninklijk besluit met een feestdag gelijkgestelde dag (Atw art. 3 lid 3)")
+    return _("een %(weekdag)s") % {"weekdag": WEEKDAYS[d.weekday()]}
 
 
 def _plus_maanden(d: date, maanden: int) -> date:
@@ -218,7 +224,7 @@ def _einde(begin_na: date, termijn: Termijn, *, eerste_dag_telt: bool, extra: Co
     if termijn.eenheid is Eenheid.MAANDEN:
         return _plus_maanden(begin_na, termijn.aantal) - correctie
     dag = begin_na - correctie
-    for _ in range(termijn.aantal):
+    for _stap in range(termijn.aantal):
         dag = volgende_werkdag(dag, extra)
     return dag
 
@@ -260,8 +266,13 @@ def _opschorten(
         dagen = (tot - van).days + 1
         einde += timedelta(days=dagen)
         uitleg.append(
-            f"Opgeschort van {datum_nl(van)} tot en met {datum_nl(tot)} "
-            f"({dagen} {'dag' if dagen == 1 else 'dagen'}): {datum_nl(einde)}"
+            _("Opgeschort van %(van)s tot en met %(tot)s (%(duur)s): %(einde)s")
+            % {
+                "van": datum_nl(van),
+                "tot": datum_nl(tot),
+                "duur": _duur(dagen, Eenheid.DAGEN),
+                "einde": datum_nl(einde),
+            }
         )
     return einde, resterend
 
@@ -275,7 +286,7 @@ def bereken_termijn(
     verlenging: Termijn | None = None,
     extra_feestdagen: Collection[date] = (),
     eerste_dag_telt: bool = False,
-    gebeurtenis_omschrijving: str = "ontvangst",
+    gebeurtenis_omschrijving: str | None = None,
 ) -> Uitkomst:
     """Computes the last day of a legal period, with a Dutch explanation of every step.
 
@@ -289,14 +300,27 @@ def bereken_termijn(
     uitleg: list[str] = []
     begin = gebeurtenis if eerste_dag_telt else gebeurtenis + timedelta(days=1)
     einde = _einde(gebeurtenis, termijn, eerste_dag_telt=eerste_dag_telt, extra=extra_feestdagen)
-    voorzetsel = "vanaf" if eerste_dag_telt else "na"
+    omschrijving = gebeurtenis_omschrijving or _("ontvangst")
+    regel = (
+        _("%(termijn)s vanaf %(gebeurtenis)s op %(datum)s: %(einde)s")
+        if eerste_dag_telt
+        else _("%(termijn)s na %(gebeurtenis)s op %(datum)s: %(einde)s")
+    )
     uitleg.append(
-        f"{termijn} {voorzetsel} {gebeurtenis_omschrijving} op {datum_nl(gebeurtenis)}: {datum_nl(einde)}"
+        regel
+        % {
+            "termijn": termijn,
+            "gebeurtenis": omschrijving,
+            "datum": datum_nl(gebeurtenis),
+            "einde": datum_nl(einde),
+        }
     )
 
     if verlenging is not None:
         einde = _einde(einde, verlenging, eerste_dag_telt=False, extra=extra_feestdagen)
-        uitleg.append(f"Verlengd met {verlenging}: {datum_nl(einde)}")
+        uitleg.append(
+            _("Verlengd met %(termijn)s: %(einde)s") % {"termijn": verlenging, "einde": datum_nl(einde)}
+        )
 
     # Suspensions go after the extension: month and working-day arithmetic does not commute with
     # shifting by calendar days, and this order keeps "more suspension or a longer period never
@@ -305,8 +329,8 @@ def bereken_termijn(
 
     for van, tot in resterend:
         uitleg.append(
-            f"Opschorting van {datum_nl(van)} tot en met {datum_nl(tot)} valt na het einde "
-            "van de termijn en telt niet mee"
+            _("Opschorting van %(van)s tot en met %(tot)s valt na het einde van de termijn en telt niet mee")
+            % {"van": datum_nl(van), "tot": datum_nl(tot)}
         )
 
     if atw:
@@ -324,11 +348,23 @@ def _atw_artikel_1(einde: date, extra: Collection[date], uitleg: list[str]) -> d
     nieuw = volgende_werkdag(einde, extra)
     # Name every day skipped, so "why Monday?" is answered without a calendar.
     overgeslagen = [einde + timedelta(days=n) for n in range((nieuw - einde).days)]
-    redenen = [f"{datum_nl(d)} {_reden_geen_werkdag(d, extra)}" for d in overgeslagen]
-    redenen[0] = f"{datum_nl(einde)} is {_reden_geen_werkdag(einde, extra)}"
-    opsomming = redenen[0] if len(redenen) == 1 else ", ".join(redenen[:-1]) + " en " + redenen[-1]
-    tot = datum_nl(nieuw, weekdag=True)
-    uitleg.append(f"{opsomming}; de termijn loopt door tot {tot} (Algemene termijnenwet art. 1)")
+    redenen = [
+        _("%(datum)s %(reden)s") % {"datum": datum_nl(d), "reden": _reden_geen_werkdag(d, extra)}
+        for d in overgeslagen
+    ]
+    redenen[0] = _("%(datum)s is %(reden)s") % {
+        "datum": datum_nl(einde),
+        "reden": _reden_geen_werkdag(einde, extra),
+    }
+    opsomming = (
+        redenen[0]
+        if len(redenen) == 1
+        else _("%(eerdere)s en %(laatste)s") % {"eerdere": ", ".join(redenen[:-1]), "laatste": redenen[-1]}
+    )
+    uitleg.append(
+        _("%(redenen)s; de termijn loopt door tot %(tot)s (Algemene termijnenwet art. 1)")
+        % {"redenen": opsomming, "tot": datum_nl(nieuw, weekdag=True)}
+    )
     return nieuw
 
 
@@ -353,7 +389,10 @@ def _atw_artikel_2(begin: date, einde: date, extra: Collection[date], uitleg: li
         nieuw = volgende_werkdag(nieuw, extra)
         werkdagen += 1
     uitleg.append(
-        f"De termijn bevat minder dan twee werkdagen; hij loopt door tot "
-        f"{datum_nl(nieuw, weekdag=True)} (Algemene termijnenwet art. 2)"
+        _(
+            "De termijn bevat minder dan twee werkdagen; hij loopt door tot %(tot)s "
+            "(Algemene termijnenwet art. 2)"
+        )
+        % {"tot": datum_nl(nieuw, weekdag=True)}
     )
     return nieuw

@@ -141,3 +141,17 @@ def test_elke_invoer_geeft_een_antwoord(vraag):
 @given(st.sampled_from(["vergadering", "vergaderingen", "besluit", "besluiten", "motie", "moties"]))
 def test_stammen_zijn_gelijk_aan_beide_kanten(woord):
     assert taal.termen(woord) == taal.termen(woord.upper())
+
+
+def test_boven_de_telgrens_zegt_het_resultaat_meer_dan(monkeypatch):
+    from raadhuis.core.zoeken import motoren
+
+    monkeypatch.setattr(motoren, "TEL_TOT", 5)
+    for nummer in range(8):
+        document(str(nummer), f"Motie {nummer}")
+
+    resultaten = zoeken.zoeken(vraag="motie", aantal=3)
+
+    assert resultaten.meer_dan
+    assert resultaten.totaal == 6
+    assert len(resultaten.treffers) == 3

@@ -32,10 +32,15 @@ class Treffer:
 @dataclass(frozen=True)
 class Zoekresultaten:
     vraag: str
-    totaal: int
+    totaal: int  # exact up to motoren.TEL_TOT; see meer_dan
     treffers: list[Treffer]
     begin: int
     aantal: int
+
+    @property
+    def meer_dan(self) -> bool:
+        """More matches than were counted: show "meer dan 1.000"."""
+        return self.totaal > motoren.TEL_TOT
 
 
 @transaction.atomic

@@ -14,6 +14,9 @@ from django.db import connection
 # weights for D, C, B (body) and A (title) with length normalisation (1) on PostgreSQL.
 GEWICHT_TITEL = 4.0
 GEWICHTEN_POSTGRES = "{0.05, 0.1, 0.2, 1.0}"
+# Counting every match of a frequent word costs as much as ranking them; beyond this many the page
+# says "more than 1,000" (bench/zoeken.py).
+TEL_TOT = 1000
 
 # The index structures themselves are created by migration core 0005 (FTS5 table + delete trigger
 # on SQLite; a tsvector column with a GIN index on PostgreSQL).
@@ -52,7 +55,7 @@ def indexeren(document_id: int, titel_termen: str, tekst_termen: str) -> None:
 
 
 def zoeken(termen: Sequence[str], filter: Filter, *, aantal: int, begin: int) -> tuple[int, list[int]]:
-    """(total number of matches, ids of the requested page in rank order); all terms must occur.
+    """(number of matches up to TEL_TOT + 1, ids of the requested page in rank order); all terms must occur.
     Terms are [0-9a-z]+ only (core.zoeken.taal), so they cannot carry query syntax."""
     if connection.vendor == "postgresql":
         return _postgres(termen, filter, aantal=aantal, begin=begin)
@@ -67,7 +70,10 @@ def _sqlite(termen: Sequence[str], filter: Filter, *, aantal: int, begin: int) -
         f"WHERE core_zoekindex MATCH %s{voorwaarden}"
     )
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT count(*) {basis}", [vraag, *parameters])
+        cursor.execute(
+            f"SELECT count(*) FROM (SELECT 1 {basis} LIMIT %s) AS t",  # noqa: S608 (our SQL; values are parameters)
+            [vraag, *parameters, TEL_TOT + 1],
+        )
         totaal = int(cursor.fetchone()[0])
         cursor.execute(
             f"SELECT d.id {basis} ORDER BY bm25(core_zoekindex, %s, 1.0), d.datum DESC, d.id "
@@ -82,7 +88,10 @@ def _postgres(termen: Sequence[str], filter: Filter, *, aantal: int, begin: int)
     voorwaarden, parameters = filter.sql("d")
     basis = f"FROM core_zoekdocument d WHERE d.zoekvector @@ to_tsquery('simple', %s){voorwaarden}"
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT count(*) {basis}", [vraag, *parameters])
+        cursor.execute(
+            f"SELECT count(*) FROM (SELECT 1 {basis} LIMIT %s) AS t",  # noqa: S608 (our SQL; values are parameters)
+            [vraag, *parameters, TEL_TOT + 1],
+        )
         totaal = int(cursor.fetchone()[0])
         cursor.execute(
             f"SELECT d.id {basis} ORDER BY ts_rank_cd(%s, d.zoekvector, to_tsquery('simple', %s), 1) DESC, "
