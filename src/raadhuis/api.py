@@ -10,6 +10,7 @@ from ninja.errors import AuthenticationError, HttpError, Throttled
 from ninja.errors import ValidationError as NinjaValidationError
 
 from raadhuis.accounts.api_auth import SessieAuth, TokenAuth
+from raadhuis.besluitvorming.api import router as besluitvorming_router
 from raadhuis.core.api import router as core_router
 from raadhuis.core.problem import probleem, velden_uit_pydantic, velden_uit_validationerror
 from raadhuis.core.snelheid import ApiLimiet
@@ -25,6 +26,8 @@ api = NinjaAPI(
     throttle=[ApiLimiet()],
 )
 api.add_router("/", core_router)
+# The public council information (VNG ODS Open Raadsinformatie), open to anonymous readers.
+api.add_router("/", besluitvorming_router)
 
 
 @api.exception_handler(NinjaValidationError)

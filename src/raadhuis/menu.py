@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from raadhuis.besluitvorming.rechten import GRIFFIE_ROLLEN
 from raadhuis.besluitvorming.rechten import WERKPLEK_ROLLEN as BESLUITVORMING
 from raadhuis.core.navigatie import Menuitem
 from raadhuis.core.rechten import BEHEERDER, PRIVACY_OFFICER
@@ -24,6 +25,7 @@ PUBLIEK_MENU = (
 WERKPLEK_MENU = (
     Menuitem(_("Overzicht"), "core:werkplek"),
     Menuitem(_("Besluitvorming"), "besluitvorming:werkplek", BESLUITVORMING),
+    Menuitem(_("Vergaderingen"), "besluitvorming:werkplek_vergaderingen", GRIFFIE_ROLLEN),
     Menuitem(_("Uitvoeringsagenda"), "uitvoering:werkplek", UITVOERING),
     Menuitem(_("Samenwerkingsverbanden"), "samenwerking:werkplek", SAMENWERKING),
     Menuitem(_("Dienstverlening"), "dienstverlening:werkplek", DIENSTVERLENING),

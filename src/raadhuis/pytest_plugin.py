@@ -38,3 +38,10 @@ def _logboek_bij_transactionele_test(request: pytest.FixtureRequest) -> Iterator
     register_vullen()
     yield
     logboek_leegmaken()
+
+
+# Uploads of a test run go to temporary folders, not into the checkout's var/.
+import tempfile as _tempfile  # noqa: E402
+
+os.environ.setdefault("RAADHUIS_MEDIA_ROOT", _tempfile.mkdtemp(prefix="raadhuis-media-"))
+os.environ.setdefault("RAADHUIS_PRIVE_ROOT", _tempfile.mkdtemp(prefix="raadhuis-prive-"))

@@ -214,6 +214,8 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [PROJECT_DIR / "frontend" / "dist"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("RAADHUIS_MEDIA_ROOT", str(VAR_DIR / "media")))
+# Uploads that need a permission check (council papers, Woo documents): never served directly.
+RAADHUIS_PRIVE_ROOT = Path(env_str("RAADHUIS_PRIVE_ROOT", str(VAR_DIR / "prive")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

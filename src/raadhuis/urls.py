@@ -22,8 +22,11 @@ urlpatterns = [
     path("", include("raadhuis.dienstverlening.urls")),
     path("", include("raadhuis.woo.urls")),
     path("", include("raadhuis.publicatie.urls")),
-    # Uploaded files (organisation logo). In production the reverse proxy serves MEDIA_ROOT.
-    re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    # Uploaded public files (organisation logo, photos of council members). Council papers live in
+    # RAADHUIS_PRIVE_ROOT (core.opslag), outside MEDIA_ROOT, and go out only through besluitvorming's
+    # download view, which checks openbaarheid (a geheim stuk, Gemeentewet art. 25). The folder
+    # filter stays as a second line of defence. In production the reverse proxy serves MEDIA_ROOT.
+    re_path(r"^media/(?P<path>(?:organisatie|personen)/.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
 ]
 
 # The local test identity provider (DigiD/eHerkenning stand-in): development and tests only.

@@ -8,3 +8,12 @@ class BesluitvormingConfig(AppConfig):
     name = "raadhuis.besluitvorming"
     label = "besluitvorming"
     verbose_name = _("Besluitvorming")
+
+    def ready(self) -> None:
+        from raadhuis.besluitvorming.rechten import (
+            registreren_voor_besluitvorming,
+            registreren_voor_stemmingen,
+        )
+
+        registreren_voor_besluitvorming()
+        registreren_voor_stemmingen()

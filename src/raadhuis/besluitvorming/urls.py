@@ -1,10 +1,130 @@
 from django.urls import path
 
 from raadhuis.besluitvorming import views
+from raadhuis.besluitvorming.views import griffie, publiek, stemmen
 
 app_name = "besluitvorming"
 
 urlpatterns = [
     path("bestuur/", views.bestuur, name="bestuur"),
+    path("bestuur/vergaderingen/", publiek.kalender, name="kalender"),
+    path("bestuur/zoeken/", publiek.zoeken, name="zoeken"),
+    path("bestuur/vergaderingen.ics", publiek.vergaderingen_ical, name="vergaderingen_ical"),
+    path("bestuur/vergaderingen/<int:pk>/", publiek.vergadering, name="vergadering"),
+    path("bestuur/personen/<slug:slug>/", publiek.persoon, name="persoon"),
+    path("bestuur/fracties/<slug:slug>/", publiek.fractie, name="fractie"),
+    path("bestuur/stukken/<int:pk>/download/", publiek.stuk_downloaden, name="stuk_downloaden"),
+    path(
+        "bestuur/<slug:slug>/vergaderingen.ics",
+        publiek.orgaan_vergaderingen_ical,
+        name="orgaan_vergaderingen_ical",
+    ),
+    path("bestuur/registers/moties/", stemmen.publiek_moties_register, name="moties_register"),
+    path(
+        "bestuur/registers/toezeggingen/",
+        stemmen.publiek_toezeggingen_register,
+        name="toezeggingen_register",
+    ),
     path("werkplek/besluitvorming/", views.werkplek_besluitvorming, name="werkplek"),
+    # Votes, hamerstukken, stemverklaringen and the registers (views/stemmen.py).
+    path(
+        "werkplek/besluitvorming/agendapunten/<int:pk>/stemmen/",
+        stemmen.agendapunt_stemmen,
+        name="werkplek_agendapunt_stemmen",
+    ),
+    path(
+        "werkplek/besluitvorming/agendapunten/<int:pk>/hamerstuk/",
+        stemmen.hamerstuk,
+        name="werkplek_hamerstuk",
+    ),
+    path(
+        "werkplek/besluitvorming/voorstellen/<int:pk>/stemming/",
+        stemmen.stemming_nieuw,
+        name="werkplek_stemming_nieuw",
+    ),
+    path("werkplek/besluitvorming/stemmingen/<int:pk>/", stemmen.stemming, name="werkplek_stemming"),
+    path(
+        "werkplek/besluitvorming/stemmingen/<int:pk>/stemverklaring/",
+        stemmen.stemverklaring,
+        name="werkplek_stemverklaring",
+    ),
+    path(
+        "werkplek/besluitvorming/registers/moties/",
+        stemmen.moties_register,
+        name="werkplek_moties_register",
+    ),
+    path(
+        "werkplek/besluitvorming/registers/toezeggingen/",
+        stemmen.toezeggingen_register,
+        name="werkplek_toezeggingen_register",
+    ),
+    path(
+        "werkplek/besluitvorming/registers/toezeggingen/<int:pk>/afdoen/",
+        stemmen.toezegging_afdoen,
+        name="werkplek_toezegging_afdoen",
+    ),
+    path(
+        "werkplek/besluitvorming/registers/moties/<int:pk>/",
+        stemmen.motie_afhandeling,
+        name="werkplek_motie_afhandeling",
+    ),
+    # The griffie's back office (views/griffie.py).
+    path("werkplek/besluitvorming/vergaderingen/", griffie.vergaderingen, name="werkplek_vergaderingen"),
+    path(
+        "werkplek/besluitvorming/vergaderingen/nieuw/",
+        griffie.vergadering_nieuw,
+        name="werkplek_vergadering_nieuw",
+    ),
+    path("werkplek/besluitvorming/vergaderingen/<int:pk>/", griffie.vergadering, name="werkplek_vergadering"),
+    path(
+        "werkplek/besluitvorming/vergaderingen/<int:pk>/bewerken/",
+        griffie.vergadering_bewerken,
+        name="werkplek_vergadering_bewerken",
+    ),
+    path(
+        "werkplek/besluitvorming/vergaderingen/<int:pk>/status/",
+        griffie.status_wijzigen,
+        name="werkplek_vergadering_status",
+    ),
+    path(
+        "werkplek/besluitvorming/vergaderingen/<int:pk>/presentielijst/",
+        griffie.presentielijst,
+        name="werkplek_presentielijst",
+    ),
+    path("werkplek/besluitvorming/vergaderingen/<int:pk>/openen/", griffie.openen, name="werkplek_openen"),
+    path(
+        "werkplek/besluitvorming/vergaderingen/<int:pk>/vervolg/",
+        griffie.vervolg_plannen,
+        name="werkplek_vervolg",
+    ),
+    path(
+        "werkplek/besluitvorming/vergaderingen/<int:pk>/agendapunten/nieuw/",
+        griffie.agendapunt_nieuw,
+        name="werkplek_agendapunt_nieuw",
+    ),
+    path(
+        "werkplek/besluitvorming/vergaderingen/<int:pk>/agendapunten/<int:punt>/bewerken/",
+        griffie.agendapunt_bewerken,
+        name="werkplek_agendapunt_bewerken",
+    ),
+    path(
+        "werkplek/besluitvorming/vergaderingen/<int:pk>/agendapunten/<int:punt>/verplaatsen/",
+        griffie.agendapunt_verplaatsen,
+        name="werkplek_agendapunt_verplaatsen",
+    ),
+    path(
+        "werkplek/besluitvorming/vergaderingen/<int:pk>/agendapunten/<int:punt>/naar-vergadering/",
+        griffie.agendapunt_naar_vergadering,
+        name="werkplek_agendapunt_naar_vergadering",
+    ),
+    path(
+        "werkplek/besluitvorming/vergaderingen/<int:pk>/agendapunten/<int:punt>/verwijderen/",
+        griffie.agendapunt_verwijderen,
+        name="werkplek_agendapunt_verwijderen",
+    ),
+    path(
+        "werkplek/besluitvorming/vergaderingen/<int:pk>/agendapunten/<int:punt>/stukken/nieuw/",
+        griffie.stuk_nieuw,
+        name="werkplek_stuk_nieuw",
+    ),
 ]

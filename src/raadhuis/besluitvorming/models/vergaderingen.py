@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from raadhuis.besluitvorming.models.organen import Orgaan, Persoon
+from raadhuis.core.opslag import prive_opslag
 
 
 class Vergadering(models.Model):
@@ -171,7 +172,8 @@ class Stuk(models.Model):
     titel = models.CharField(_("titel"), max_length=500)
     kenmerk = models.CharField(_("kenmerk"), max_length=100, blank=True)
     datum = models.DateField(_("datum"))
-    bestand = models.FileField(_("bestand"), upload_to="stukken/%Y/", blank=True)
+    # Private storage: a paper leaves only through the download view, which checks openbaarheid.
+    bestand = models.FileField(_("bestand"), upload_to="stukken/%Y/", storage=prive_opslag, blank=True)
     bestandsnaam = models.CharField(_("bestandsnaam"), max_length=255, blank=True)
     mediatype = models.CharField(_("mediatype"), max_length=120, blank=True)
     tekst = models.TextField(_("tekst"), blank=True, help_text=_("De tekst van het stuk, voor het zoeken."))

@@ -312,3 +312,15 @@ def test_termijn_van_drie_dagen_of_meer_bevat_twee_werkdagen(gebeurtenis, termij
     if termijn.eenheid in (WEKEN, MAANDEN) or termijn.aantal >= 3:
         dagen = [begin + timedelta(days=n) for n in range((eind - begin).days + 1)]
         assert sum(is_werkdag(d, extra_dagen) for d in dagen) >= 2
+
+
+def test_uitleg_volgt_de_actieve_taal():
+    from django.utils import translation
+
+    with translation.override("en"):
+        uitkomst = bereken_termijn(gebeurtenis=date(2025, 5, 1), termijn=Termijn(4, WEKEN))
+
+    assert uitkomst.einddatum == date(2025, 5, 30)
+    assert uitkomst.uitleg[0] == "4 weeks after receipt on 1 May 2025: 29 May 2025"
+    assert "Ascension Day" in uitkomst.uitleg[1]
+    assert "Friday 30 May 2025" in uitkomst.uitleg[1]

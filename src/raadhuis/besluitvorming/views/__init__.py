@@ -1,4 +1,4 @@
-"""Pages of besluitvorming."""
+"""Pages of besluitvorming; each area has its module (werkplek, publiek, stemmen), shared ones live here."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -6,12 +6,17 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from raadhuis.besluitvorming.rechten import WERKPLEK_ROLLEN
+from raadhuis.besluitvorming.selectors.publiek import fracties, organen
 from raadhuis.core.toegang import werkplek
 
 
 def bestuur(request: HttpRequest) -> HttpResponse:
     kruimelpad = [(_("Home"), reverse("core:home")), (_("Bestuur"), None)]
-    return render(request, "besluitvorming/bestuur.html", {"kruimelpad": kruimelpad})
+    return render(
+        request,
+        "besluitvorming/bestuur.html",
+        {"kruimelpad": kruimelpad, "organen": organen(), "fracties": fracties()},
+    )
 
 
 @werkplek(*WERKPLEK_ROLLEN)

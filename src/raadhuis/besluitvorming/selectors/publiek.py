@@ -1,0 +1,450 @@
+"""Public reads of besluitvorming (pages, iCalendar feeds, the ODS API, what may be published).
+
+One rule runs through every selector here: nothing of a besloten vergadering beyond its date and
+body, no besloten agendapunt, no geheim stuk (Gemeentewet arts. 23 and 25), nothing of an agenda
+before it is published (art. 19), and no individual vote or fractie result of a secret vote about
+persons (art. 31). The filters below are the only place that rule is written down.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from raadhuis.besluitvorming.models import (
+    Aanwezigheid,
+    Agendapunt,
+    Besluit,
+    Fractie,
+    Fractielidmaatschap,
+    Fractiestemresultaat,
+    Lidmaatschap,
+    Orgaan,
+    Persoon,
+    Stem,
+    Stemming,
+    Stemverklaring,
+    Stuk,
+    Vergadering,
+)
+
+# Bodies whose meetings the ODS API serves: its VergaderingsType has no value for the college, whose
+# agendas and besluitenlijsten are published as Woo category 2d instead (woo_categorieen).
+ODS_ORGAANSOORTEN = (Orgaan.Soort.RAAD, Orgaan.Soort.COMMISSIE, Orgaan.Soort.PRESIDIUM)
+
+
+def _vergadering_openbaar(pad: str) -> Q:
+    """The meeting at `pad` is public and its agenda published (Gemeentewet arts. 19 and 23)."""
+    return Q(**{f"{pad}besloten": False, f"{pad}agenda_gepubliceerd_op__isnull": False})
+
+
+def _agendapunt_openbaar(pad: str) -> Q:
+    return Q(**{f"{pad}besloten": False}) & _vergadering_openbaar(f"{pad}vergadering__")
+
+
+def _stemming_openbaar(pad: str) -> Q:
+    return (
+        _vergadering_openbaar(f"{pad}vergadering__")
+        & (Q(**{f"{pad}agendapunt__isnull": True}) | _agendapunt_openbaar(f"{pad}agendapunt__"))
+        & (
+            Q(**{f"{pad}voorstel__isnull": True})
+            | Q(**{f"{pad}voorstel__agendapunt__isnull": True})
+            | _agendapunt_openbaar(f"{pad}voorstel__agendapunt__")
+        )
+    )
+
+
+def _stemming_niet_geheim(pad: str) -> Q:
+    """Gemeentewet art. 31: votes about persons are secret; only their totals are public."""
+    return Q(**{f"{pad}over_personen": False}) & ~Q(**{f"{pad}type": Stemming.Type.SCHRIFTELIJK})
+
+
+STUK_OPENBAAR = Q(openbaarheid=Stuk.Openbaarheid.OPENBAAR) & (
+    Q(agendapunt__isnull=True) | _agendapunt_openbaar("agendapunt__")
+)
+
+
+# -- The building blocks: every public queryset starts from one of these. --------------------------
+
+
+def openbare_agendapunten() -> QuerySet[Agendapunt]:
+    return Agendapunt.objects.filter(_agendapunt_openbaar(""))
+
+
+def openbare_stukken() -> QuerySet[Stuk]:
+    return Stuk.objects.filter(STUK_OPENBAAR)
+
+
+def openbare_stemmingen() -> QuerySet[Stemming]:
+    return Stemming.objects.filter(_stemming_openbaar(""))
+
+
+def openbare_stemmen() -> QuerySet[Stem]:
+    return Stem.objects.filter(_stemming_openbaar("stemming__") & _stemming_niet_geheim("stemming__"))
+
+
+def openbare_fractieresultaten() -> QuerySet[Fractiestemresultaat]:
+    return Fractiestemresultaat.objects.filter(
+        _stemming_openbaar("stemming__") & _stemming_niet_geheim("stemming__")
+    )
+
+
+def openbare_besluiten() -> QuerySet[Besluit]:
+    return Besluit.objects.filter(_agendapunt_openbaar("agendapunt__"))
+
+
+def openbare_aanwezigheden() -> QuerySet[Aanwezigheid]:
+    return Aanwezigheid.objects.filter(_vergadering_openbaar("vergadering__"))
+
+
+# -- Pages -----------------------------------------------------------------------------------------
+
+
+def organen() -> QuerySet[Orgaan]:
+    return Orgaan.objects.order_by("soort", "naam")
+
+
+def orgaan_op_slug(slug: str) -> Orgaan | None:
+    return Orgaan.objects.filter(slug=slug).first()
+
+
+def fracties() -> QuerySet[Fractie]:
+    return Fractie.objects.order_by("naam")
+
+
+def kalender(*, orgaan: Orgaan | None = None, komend: bool = True) -> QuerySet[Vergadering]:
+    """Meetings for the calendar: upcoming ones soonest first, past ones latest first. Besloten
+    meetings are listed (their day and body are announced), their agenda is not."""
+    nu = timezone.now()
+    vergaderingen = Vergadering.objects.select_related("orgaan")
+    if orgaan is not None:
+        vergaderingen = vergaderingen.filter(orgaan=orgaan)
+    if komend:
+        return vergaderingen.filter(begin__gte=nu - dt.timedelta(hours=12)).order_by("begin", "pk")
+    return vergaderingen.filter(begin__lt=nu - dt.timedelta(hours=12)).order_by("-begin", "-pk")
+
+
+def feed_vergaderingen(*, orgaan: Orgaan | None = None, sinds: dt.datetime) -> QuerySet[Vergadering]:
+    """Meetings for an iCalendar feed, with the public agenda items (none for a besloten meeting)."""
+    vergaderingen = Vergadering.objects.select_related("orgaan").filter(begin__gte=sinds)
+    if orgaan is not None:
+        vergaderingen = vergaderingen.filter(orgaan=orgaan)
+    return vergaderingen.order_by("begin", "pk").prefetch_related(
+        Prefetch(
+            "agendapunten",
+            queryset=openbare_agendapunten().order_by("volgnummer"),
+            to_attr="openbare_agendapunten",
+        )
+    )
+
+
+@dataclass(frozen=True)
+class Agendaregel:
+    """A public agenda item with what the page shows about it."""
+
+    agendapunt: Agendapunt
+    stukken: list[Stuk]
+    stemmingen: list[Stemming]
+    besluiten: list[Besluit]
+
+
+@dataclass(frozen=True)
+class VergaderingPubliek:
+    vergadering: Vergadering
+    agenda: list[Agendaregel] = field(default_factory=list)
+    aanwezigheden: list[Aanwezigheid] = field(default_factory=list)
+    # Votes without an agenda item of their own (a motie vreemd aan de orde van de dag).
+    overige_stemmingen: list[Stemming] = field(default_factory=list)
+
+    @property
+    def agenda_openbaar(self) -> bool:
+        return not self.vergadering.besloten and self.vergadering.agenda_gepubliceerd_op is not None
+
+
+def _stemmingen_met_uitslag() -> QuerySet[Stemming]:
+    return (
+        openbare_stemmingen()
+        .select_related("voorstel", "agendapunt")
+        .prefetch_related(
+            Prefetch(
+                "fractieresultaten",
+                queryset=Fractiestemresultaat.objects.select_related("fractie").order_by("fractie__naam"),
+            ),
+            Prefetch(
+                "stemmen",
+                queryset=Stem.objects.filter(_stemming_niet_geheim("stemming__"))
+                .select_related("persoon", "fractie")
+                .order_by("fractie__naam", "persoon__achternaam", "persoon__voornaam"),
+            ),
+            Prefetch(
+                "stemverklaringen",
+                queryset=Stemverklaring.objects.select_related("persoon", "fractie").order_by("pk"),
+            ),
+        )
+        .order_by("moment", "pk")
+    )
+
+
+def vergadering_publiek(pk: int) -> VergaderingPubliek | None:
+    """A meeting page: agenda, stukken, presentielijst, votes with their outcome and decisions, in
+    a fixed number of queries whatever the size of the meeting."""
+    vergadering = Vergadering.objects.select_related("orgaan").filter(pk=pk).first()
+    if vergadering is None:
+        return None
+    pagina = VergaderingPubliek(vergadering=vergadering)
+    if not pagina.agenda_openbaar:
+        return pagina
+    agendapunten = list(
+        openbare_agendapunten()
+        .filter(vergadering=vergadering)
+        .select_related("portefeuillehouder")
+        .prefetch_related(
+            Prefetch("stukken", queryset=openbare_stukken().order_by("datum", "titel"), to_attr="openbaar"),
+            Prefetch("besluiten", queryset=Besluit.objects.order_by("pk"), to_attr="alle_besluiten"),
+        )
+        .order_by("volgnummer")
+    )
+    stemmingen_per_punt: dict[int | None, list[Stemming]] = defaultdict(list)
+    for stemming in _stemmingen_met_uitslag().filter(vergadering=vergadering):
+        punt = stemming.agendapunt_id or (stemming.voorstel.agendapunt_id if stemming.voorstel else None)
+        stemmingen_per_punt[punt].append(stemming)
+    bekend = {punt.pk for punt in agendapunten}
+    overige = [s for punt, lijst in stemmingen_per_punt.items() if punt not in bekend for s in lijst]
+    return VergaderingPubliek(
+        vergadering=vergadering,
+        agenda=[
+            Agendaregel(
+                agendapunt=punt,
+                stukken=punt.openbaar,
+                stemmingen=stemmingen_per_punt.get(punt.pk, []),
+                besluiten=punt.alle_besluiten,
+            )
+            for punt in agendapunten
+        ],
+        aanwezigheden=list(
+            vergadering.aanwezigheden.select_related("persoon").order_by(
+                "-aanwezig", "persoon__achternaam", "persoon__voornaam"
+            )
+        ),
+        overige_stemmingen=overige,
+    )
+
+
+def openbaar_stuk(pk: int) -> Stuk | None:
+    """A stuk that may be shown or downloaded; None for a geheim stuk or one of a closed item."""
+    return openbare_stukken().filter(pk=pk).first()
+
+
+@dataclass(frozen=True)
+class PersoonPubliek:
+    persoon: Persoon
+    lidmaatschappen: list[Lidmaatschap]
+    fractielidmaatschappen: list[Fractielidmaatschap]
+
+
+def persoon_publiek(slug: str) -> PersoonPubliek | None:
+    persoon = Persoon.objects.filter(slug=slug).first()
+    if persoon is None:
+        return None
+    return PersoonPubliek(
+        persoon=persoon,
+        lidmaatschappen=list(persoon.lidmaatschappen.select_related("orgaan").order_by("-begin", "pk")),
+        fractielidmaatschappen=list(
+            persoon.fractielidmaatschappen.select_related("fractie").order_by("-begin", "pk")
+        ),
+    )
+
+
+def stemgedrag_van_persoon(persoon: Persoon) -> QuerySet[Stem]:
+    """A member's public voting record, latest first (paginate it)."""
+    return (
+        openbare_stemmen()
+        .filter(persoon=persoon)
+        .select_related(
+            "fractie", "stemming__vergadering__orgaan", "stemming__voorstel", "stemming__agendapunt"
+        )
+        .order_by("-stemming__moment", "-pk")
+    )
+
+
+@dataclass(frozen=True)
+class FractiePubliek:
+    fractie: Fractie
+    lidmaatschappen: list[Fractielidmaatschap]
+
+
+def fractie_publiek(slug: str) -> FractiePubliek | None:
+    fractie = Fractie.objects.filter(slug=slug).first()
+    if fractie is None:
+        return None
+    return FractiePubliek(
+        fractie=fractie,
+        lidmaatschappen=list(
+            fractie.lidmaatschappen.select_related("persoon").order_by("-begin", "persoon__achternaam", "pk")
+        ),
+    )
+
+
+def stemgedrag_van_fractie(fractie: Fractie) -> QuerySet[Fractiestemresultaat]:
+    """A fractie's public results per vote, latest first (paginate it)."""
+    return (
+        openbare_fractieresultaten()
+        .filter(fractie=fractie)
+        .select_related("stemming__vergadering__orgaan", "stemming__voorstel", "stemming__agendapunt")
+        .order_by("-stemming__moment", "-pk")
+    )
+
+
+# -- Woo: what is public now, for the publication module ---------------------------------------
+
+
+def publiceerbare_stukken() -> QuerySet[Stuk]:
+    """Stukken that are public now: openbaar, not on a besloten item or meeting, agenda published
+    (Woo art. 3.3 lid 2 onder a, c, d; the category per stuk is in woo_categorieen.voor_stuk)."""
+    return openbare_stukken().select_related("orgaan", "agendapunt__vergadering").order_by("datum", "pk")
+
+
+def publiceerbare_vergaderingen() -> QuerySet[Vergadering]:
+    """Meetings whose agenda is published and that are not besloten: their agenda, and their
+    besluitenlijst once `besluitenlijst_vastgesteld_op` is set (woo_categorieen.voor_vergadering)."""
+    return (
+        Vergadering.objects.filter(_vergadering_openbaar("")).select_related("orgaan").order_by("begin", "pk")
+    )
+
+
+# -- The ODS API (VNG Open Raadsinformatie): the same filters, with what each resource refers to. ---
+
+
+def ods_vergaderingen() -> QuerySet[Vergadering]:
+    return (
+        Vergadering.objects.filter(orgaan__soort__in=ODS_ORGAANSOORTEN)
+        .select_related("orgaan")
+        .prefetch_related(
+            Prefetch(
+                "agendapunten",
+                queryset=openbare_agendapunten()
+                .order_by("volgnummer")
+                .prefetch_related(
+                    Prefetch("stukken", queryset=openbare_stukken().order_by("pk"), to_attr="openbaar")
+                ),
+                to_attr="openbaar",
+            )
+        )
+        .order_by("-begin", "-pk")
+    )
+
+
+def ods_agendapunten() -> QuerySet[Agendapunt]:
+    return (
+        openbare_agendapunten()
+        .filter(vergadering__orgaan__soort__in=ODS_ORGAANSOORTEN)
+        .prefetch_related(
+            Prefetch("stukken", queryset=openbare_stukken().order_by("pk"), to_attr="openbaar"),
+            Prefetch(
+                "stemmingen", queryset=openbare_stemmingen().order_by("pk"), to_attr="openbare_stemmingen"
+            ),
+        )
+        .order_by("vergadering_id", "volgnummer", "pk")
+    )
+
+
+def ods_informatieobjecten() -> QuerySet[Stuk]:
+    return (
+        openbare_stukken()
+        .filter(Q(agendapunt__isnull=True) | Q(agendapunt__vergadering__orgaan__soort__in=ODS_ORGAANSOORTEN))
+        .select_related("agendapunt__portefeuillehouder", "gerelateerd_aan__agendapunt__vergadering")
+        .prefetch_related("voorstellen")
+        .order_by("pk")
+    )
+
+
+def stuk_is_openbaar(stuk: Stuk) -> bool:
+    """The same rule as STUK_OPENBAAR for a stuk already loaded with its agendapunt and meeting."""
+    if stuk.openbaarheid != Stuk.Openbaarheid.OPENBAAR:
+        return False
+    punt = stuk.agendapunt
+    return punt is None or (
+        not punt.besloten
+        and not punt.vergadering.besloten
+        and punt.vergadering.agenda_gepubliceerd_op is not None
+    )
+
+
+def ods_besluiten() -> QuerySet[Besluit]:
+    return (
+        openbare_besluiten()
+        .filter(agendapunt__vergadering__orgaan__soort__in=ODS_ORGAANSOORTEN)
+        .prefetch_related(Prefetch("agendapunt__toezeggingen"))
+        .order_by("pk")
+    )
+
+
+def _ods_stemmingen_basis() -> QuerySet[Stemming]:
+    # ODS requires a Stemming's agendapunt: a vote without one (a motie vreemd aan de orde van de
+    # dag with no item of its own) is shown on the meeting page but not served by the ODS API.
+    return openbare_stemmingen().filter(
+        Q(vergadering__orgaan__soort__in=ODS_ORGAANSOORTEN)
+        & (Q(agendapunt__isnull=False) | Q(voorstel__agendapunt__isnull=False))
+    )
+
+
+def ods_stemmingen() -> QuerySet[Stemming]:
+    return (
+        _ods_stemmingen_basis()
+        .select_related("voorstel__stuk__agendapunt__vergadering", "besluit")
+        .prefetch_related(Prefetch("stemmen", queryset=Stem.objects.order_by("pk").only("pk", "stemming_id")))
+        .order_by("pk")
+    )
+
+
+def ods_stemmen() -> QuerySet[Stem]:
+    return (
+        openbare_stemmen()
+        .filter(stemming__in=_ods_stemmingen_basis())
+        .select_related("stemming")
+        .order_by("pk")
+    )
+
+
+def ods_stemresultaten_per_fractie() -> QuerySet[Fractiestemresultaat]:
+    return openbare_fractieresultaten().filter(stemming__in=_ods_stemmingen_basis()).order_by("pk")
+
+
+def ods_fracties() -> QuerySet[Fractie]:
+    return Fractie.objects.order_by("pk")
+
+
+def ods_fractielidmaatschappen() -> QuerySet[Fractielidmaatschap]:
+    return Fractielidmaatschap.objects.order_by("pk")
+
+
+def ods_natuurlijke_personen() -> QuerySet[Persoon]:
+    vandaag = timezone.localdate()
+    return Persoon.objects.prefetch_related(
+        Prefetch(
+            "lidmaatschappen",
+            queryset=Lidmaatschap.objects.filter(Q(einde__isnull=True) | Q(einde__gte=vandaag))
+            .filter(begin__lte=vandaag)
+            .select_related("orgaan")
+            .order_by("begin", "pk"),
+            to_attr="huidige_lidmaatschappen",
+        )
+    ).order_by("pk")
+
+
+def ods_aanwezige_deelnemers() -> QuerySet[Aanwezigheid]:
+    return (
+        openbare_aanwezigheden()
+        .filter(vergadering__orgaan__soort__in=ODS_ORGAANSOORTEN)
+        .select_related("vergadering", "persoon")
+        .order_by("pk")
+    )
+
+
+def openbare_stuk_ids(ids: list[int]) -> set[int]:
+    """Which of these papers the public may see now (the search index only knows "may ever")."""
+    return set(openbare_stukken().filter(pk__in=ids).values_list("pk", flat=True))
