@@ -22,9 +22,8 @@ from raadhuis.besluitvorming.services.stemmingen import (
     stemming_over_personen_vastleggen,
     stemming_vastleggen,
     stemverklaring_vastleggen,
-    voorstel_indienen,
-    voorstel_intrekken,
 )
+from raadhuis.besluitvorming.services.stukken import stuk_toevoegen
 from raadhuis.besluitvorming.services.vergaderingen import (
     Opening,
     agenda_ordenen,
@@ -36,7 +35,6 @@ from raadhuis.besluitvorming.services.vergaderingen import (
     agendapunt_verwijderen,
     besluitenlijst_vaststellen,
     presentielijst_vastleggen,
-    stuk_toevoegen,
     vergadering_annuleren,
     vergadering_bijwerken,
     vergadering_gehouden,
@@ -44,6 +42,7 @@ from raadhuis.besluitvorming.services.vergaderingen import (
     vergadering_plannen,
     vervolgvergadering_plannen,
 )
+from raadhuis.besluitvorming.services.voorstellen import voorstel_indienen, voorstel_intrekken
 
 __all__ = [
     "Opening",

@@ -10,24 +10,19 @@ from typing import Literal
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F, Max
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from raadhuis.besluitvorming import stemregels
-from raadhuis.besluitvorming.models import Aanwezigheid, Agendapunt, Orgaan, Persoon, Stuk, Vergadering
+from raadhuis.besluitvorming.models import Aanwezigheid, Agendapunt, Orgaan, Persoon, Vergadering
 from raadhuis.besluitvorming.rechten import AGENDA_BEHEREN
 from raadhuis.besluitvorming.selectors.organen import leden_met_functie, zittende_leden
-from raadhuis.core import uploads, zoeken
 from raadhuis.core.rechten import vereis
 
 logger = logging.getLogger(__name__)
 
-STUK_MAX_BYTES = 50_000_000
-STUK_BESTANDSSOORTEN = (uploads.PDF, *uploads.KANTOORDOCUMENTEN)
 # Art. 20 lid 2: the new meeting is at least 24 hours after the summons is delivered.
 VERVOLG_TERMIJN = dt.timedelta(hours=24)
 # Room above every real volgnummer for the first phase of a renumbering (the unique constraint
@@ -531,101 +526,3 @@ def agendapunt_verwijderen(*, agendapunt: Agendapunt, door: AbstractBaseUser) ->
         )
     punt.delete()
     _hernummeren(vergadering, _huidige_volgorde(vergadering))
-
-
-# --- stukken --------------------------------------------------------------------------------------
-
-
-def pdf_tekst(inhoud: bytes) -> str:
-    """The text of a PDF for search (PyMuPDF); an unreadable PDF gives no text rather than an error."""
-    import pymupdf
-
-    try:
-        with pymupdf.open(stream=inhoud, filetype="pdf") as document:  # type: ignore[no-untyped-call]
-            return "\n".join(pagina.get_text() for pagina in document).strip()
-    except (RuntimeError, ValueError, pymupdf.FileDataError) as fout:
-        logger.warning("Tekst van PDF niet te lezen: %s", fout)
-        return ""
-
-
-@transaction.atomic
-def stuk_toevoegen(
-    *,
-    agendapunt: Agendapunt,
-    soort: str,
-    titel: str,
-    datum: dt.date,
-    bestand: UploadedFile[bytes] | None,
-    door: AbstractBaseUser,
-    kenmerk: str = "",
-    openbaarheid: str = Stuk.Openbaarheid.OPENBAAR,
-    geheim_tot_bekrachtiging: bool = False,
-) -> Stuk:
-    """Adds a paper to an item. The file's type and size are checked before anything is stored; the
-    text of a PDF is kept for search. Secrecy (Gemeentewet art. 25) imposed by the college, the
-    burgemeester or a commissie lapses unless the raad confirms it: `geheim_tot_bekrachtiging`."""
-    vereis(door, AGENDA_BEHEREN)
-    punt, vergadering = _punt_vergrendelen(agendapunt)
-    soort_bestand = None
-    if bestand is not None:
-        try:
-            soort_bestand = uploads.valideer_upload(
-                bestand, toegestaan=STUK_BESTANDSSOORTEN, max_bytes=STUK_MAX_BYTES
-            )
-        except ValidationError as fout:
-            raise ValidationError({"bestand": fout.messages}) from fout
-    if geheim_tot_bekrachtiging and openbaarheid != Stuk.Openbaarheid.GEHEIM:
-        raise ValidationError(
-            {
-                "geheim_tot_bekrachtiging": _(
-                    "Alleen bij een geheim stuk kan de geheimhouding worden bekrachtigd."
-                )
-            }
-        )
-    stuk = Stuk(
-        agendapunt=punt,
-        orgaan=vergadering.orgaan,
-        soort=soort,
-        titel=titel,
-        kenmerk=kenmerk,
-        datum=datum,
-        openbaarheid=openbaarheid,
-        geheim_tot_bekrachtiging=geheim_tot_bekrachtiging,
-    )
-    if bestand is not None and soort_bestand is not None:
-        stuk.bestandsnaam = (bestand.name or "")[:255]
-        stuk.mediatype = soort_bestand.mediatype
-        if soort_bestand == uploads.PDF:
-            bestand.seek(0)
-            stuk.tekst = pdf_tekst(bestand.read())
-            bestand.seek(0)
-    stuk.full_clean(exclude=["bestand"])
-    if bestand is not None:
-        stuk.bestand.save(stuk.bestandsnaam or "stuk", bestand, save=False)
-    try:
-        stuk.save()
-        _stuk_indexeren(stuk, punt, vergadering)
-    except Exception:
-        if stuk.bestand:
-            stuk.bestand.delete(save=False)
-        raise
-    return stuk
-
-
-ZOEKSOORT_STUK = "besluitvorming.stuk"
-
-
-def _stuk_indexeren(stuk: Stuk, punt: Agendapunt, vergadering: Vergadering) -> None:
-    """Hands the paper to core.zoeken in the same transaction. `openbaar` is what may ever be public;
-    the public search also applies the publication rules of the moment (selectors.publiek)."""
-    zoeken.document_bijwerken(
-        soort=ZOEKSOORT_STUK,
-        sleutel=str(stuk.pk),
-        titel=stuk.titel,
-        tekst=stuk.tekst,
-        url=reverse("besluitvorming:vergadering", args=[vergadering.pk]),
-        openbaar=stuk.openbaarheid == Stuk.Openbaarheid.OPENBAAR
-        and not punt.besloten
-        and not vergadering.besloten,
-        datum=stuk.datum,
-    )

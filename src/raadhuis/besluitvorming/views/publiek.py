@@ -20,7 +20,7 @@ from icalendar import Calendar, Event
 
 from raadhuis.besluitvorming.models import Orgaan, Vergadering
 from raadhuis.besluitvorming.selectors import publiek
-from raadhuis.besluitvorming.services.vergaderingen import ZOEKSOORT_STUK
+from raadhuis.besluitvorming.services.stukken import ZOEKSOORT_STUK
 from raadhuis.core import zoeken as zoekmachine
 from raadhuis.core.snelheid import snelheidslimiet
 
