@@ -184,6 +184,14 @@ class Stemming(models.Model):
         return f"{onderwerp}: {self.get_uitkomst_display()}"
 
     @property
+    def onderwerp_titel(self) -> str:
+        """What was voted on, for headings: the proposal, else the agenda item (a motie vreemd aan de
+        orde van de dag has no item; a vote on persons may have no proposal)."""
+        if self.voorstel is not None:
+            return self.voorstel.titel
+        return self.agendapunt.titel if self.agendapunt is not None else ""
+
+    @property
     def samenvatting(self) -> str:
         return str(self.uitleg[-1]) if self.uitleg else ""
 

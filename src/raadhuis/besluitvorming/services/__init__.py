@@ -27,6 +27,7 @@ from raadhuis.besluitvorming.services.stukken import stuk_toevoegen
 from raadhuis.besluitvorming.services.vergaderingen import (
     Opening,
     agenda_ordenen,
+    agenda_publiceren,
     agendapunt_behandeld,
     agendapunt_bijwerken,
     agendapunt_naar_vergadering,
@@ -47,6 +48,7 @@ from raadhuis.besluitvorming.services.voorstellen import voorstel_indienen, voor
 __all__ = [
     "Opening",
     "agenda_ordenen",
+    "agenda_publiceren",
     "agendapunt_behandeld",
     "agendapunt_bijwerken",
     "agendapunt_naar_vergadering",

@@ -153,6 +153,23 @@ def vergadering_gehouden(*, vergadering: Vergadering, door: AbstractBaseUser) ->
 
 
 @transaction.atomic
+def agenda_publiceren(*, vergadering: Vergadering, door: AbstractBaseUser) -> Vergadering:
+    """Publishes the agenda of a planned meeting: from now on the public site shows the meeting, its
+    public items and papers (Gemeentewet art. 19: time, place and agenda are made public)."""
+    vereis(door, AGENDA_BEHEREN)
+    vergadering = _vergadering_vergrendelen(vergadering)
+    _moet_gepland_zijn(vergadering, _("De agenda publiceren"))
+    if vergadering.agenda_gepubliceerd_op is not None:
+        raise ValidationError(_("De agenda is al gepubliceerd."))
+    if not vergadering.agendapunten.exists():
+        raise ValidationError(_("Een agenda zonder agendapunten kan niet worden gepubliceerd."))
+    vergadering.agenda_gepubliceerd_op = timezone.now()
+    vergadering.full_clean()
+    vergadering.save(update_fields=["agenda_gepubliceerd_op"])
+    return vergadering
+
+
+@transaction.atomic
 def besluitenlijst_vaststellen(*, vergadering: Vergadering, door: AbstractBaseUser) -> Vergadering:
     """Adopts the besluitenlijst of a held meeting (Gemeentewet art. 23 lid 5; art. 60 lid 3)."""
     vereis(door, AGENDA_BEHEREN)

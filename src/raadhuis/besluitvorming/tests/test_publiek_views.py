@@ -205,3 +205,29 @@ def test_bestanden_van_stukken_zijn_niet_rechtstreeks_via_media_te_openen(client
     with pytest.raises(Resolver404):
         resolve(f"/media/{s.geheim_stuk.bestand.name}")
     assert client.get(f"/media/{s.geheim_stuk.bestand.name}").status_code == 404
+
+
+def test_stemming_over_motie_vreemd_zonder_agendapunt_breekt_geen_pagina(client):
+    from raadhuis.besluitvorming.models import Voorstel
+    from raadhuis.besluitvorming.tests.factories import VoorstelFactory
+
+    s = scenario()
+    motie = VoorstelFactory(
+        vergadering=s.vergadering,
+        agendapunt=None,
+        soort=Voorstel.Soort.MOTIE_VREEMD,
+        motie_type=Voorstel.MotieType.VREEMD,
+        titel="Motie vreemd: ijsbaan Pijnacker",
+    )
+    stemming_vastleggen(raad=s.raad, vergadering=s.vergadering, agendapunt=None, voorstel=motie)
+
+    paginas = [
+        reverse("besluitvorming:vergadering", args=[s.vergadering.pk]),
+        reverse("besluitvorming:persoon", args=[s.raad.leden[0].slug]),
+        reverse("besluitvorming:fractie", args=[s.raad.fracties[0].slug]),
+    ]
+
+    for pagina in paginas:
+        antwoord = client.get(pagina)
+        assert antwoord.status_code == 200, pagina
+        assert "ijsbaan Pijnacker" in antwoord.content.decode()

@@ -396,3 +396,37 @@ def test_stuk_uploaden_door_een_raadslid_wordt_geweigerd() -> None:
             door=MedewerkerFactory(rollen=[Rol.RAADSLID]),
         )
     assert not Stuk.objects.exists()
+
+
+# --- publishing the agenda (art. 19) ---
+
+
+def test_agenda_publiceren_zet_het_moment_en_eenmaal(griffier: Medewerker) -> None:
+    vergadering = VergaderingFactory(agenda_gepubliceerd_op=None)
+    AgendapuntFactory(vergadering=vergadering, volgnummer=1)
+
+    services.agenda_publiceren(vergadering=vergadering, door=griffier)
+
+    vergadering.refresh_from_db()
+    assert vergadering.agenda_gepubliceerd_op is not None
+    with pytest.raises(ValidationError, match="al gepubliceerd"):
+        services.agenda_publiceren(vergadering=vergadering, door=griffier)
+
+
+def test_lege_agenda_of_gehouden_vergadering_wordt_niet_gepubliceerd(griffier: Medewerker) -> None:
+    leeg = VergaderingFactory(agenda_gepubliceerd_op=None)
+    with pytest.raises(ValidationError, match="zonder agendapunten"):
+        services.agenda_publiceren(vergadering=leeg, door=griffier)
+    gehouden = VergaderingFactory(agenda_gepubliceerd_op=None, status=Vergadering.Status.GEHOUDEN)
+    AgendapuntFactory(vergadering=gehouden, volgnummer=1)
+    with pytest.raises(ValidationError):
+        services.agenda_publiceren(vergadering=gehouden, door=griffier)
+    leeg.refresh_from_db()
+    assert leeg.agenda_gepubliceerd_op is None
+
+
+def test_agenda_publiceren_door_een_raadslid_wordt_geweigerd() -> None:
+    vergadering = VergaderingFactory(agenda_gepubliceerd_op=None)
+    AgendapuntFactory(vergadering=vergadering, volgnummer=1)
+    with pytest.raises(PermissionDenied):
+        services.agenda_publiceren(vergadering=vergadering, door=MedewerkerFactory(rollen=[Rol.RAADSLID]))

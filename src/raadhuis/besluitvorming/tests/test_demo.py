@@ -1,0 +1,118 @@
+"""Demo data of besluitvorming: loads on an empty database through the services, once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.management.base import OutputWrapper
+from django.test import Client
+
+from raadhuis.accounts import demo as accounts_demo
+from raadhuis.besluitvorming import demo
+from raadhuis.besluitvorming.models import (
+    Aanwezigheid,
+    Besluit,
+    Fractie,
+    Fractiestemresultaat,
+    Orgaan,
+    Persoon,
+    Stem,
+    Stemming,
+    Stuk,
+    Toezegging,
+    Vergadering,
+    Voorstel,
+)
+
+pytestmark = pytest.mark.django_db
+
+MODELLEN = (
+    Orgaan,
+    Fractie,
+    Persoon,
+    Vergadering,
+    Aanwezigheid,
+    Stuk,
+    Voorstel,
+    Stemming,
+    Stem,
+    Fractiestemresultaat,
+    Besluit,
+    Toezegging,
+)
+
+
+@pytest.fixture
+def geladen(settings: Any, tmp_path: Path) -> str:
+    settings.RAADHUIS_DEMO_ACCOUNTS = tmp_path / "demo-accounts.json"
+    settings.RAADHUIS_PRIVE_ROOT = tmp_path / "prive"
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    accounts_demo.laden(OutputWrapper(io.StringIO()))
+    uitvoer = io.StringIO()
+    demo.laden(OutputWrapper(uitvoer))
+    return uitvoer.getvalue()
+
+
+def tellingen() -> dict[str, int]:
+    return {model.__name__: model.objects.count() for model in MODELLEN}
+
+
+def test_raad_heeft_31_zetels_en_9_fracties(geladen: str) -> None:
+    raad = Orgaan.objects.get(slug=demo.RAAD_SLUG)
+    assert raad.zetels == 31
+    assert Fractie.objects.count() == 9
+    assert all("(demo)" in naam for naam in Fractie.objects.values_list("naam", flat=True))
+    assert "Besluitvorming: 31 zetels, 9 fracties" in geladen
+
+
+def test_raadsakkoord_aangenomen_met_8_van_9_fracties(geladen: str) -> None:
+    stemming = Stemming.objects.get(
+        vergadering__begin__date=dt.date(2022, 6, 15), voorstel__titel__contains="Bouwen aan de toekomst"
+    )
+    assert stemming.uitkomst == Stemming.Uitkomst.AANGENOMEN
+    resultaten = list(stemming.fractieresultaten.values_list("resultaat", flat=True))
+    assert resultaten.count(Fractiestemresultaat.Resultaat.AANGENOMEN) == 8
+    assert resultaten.count(Fractiestemresultaat.Resultaat.VERWORPEN) == 1
+
+
+def test_staking_van_stemmen_uitgesteld_en_daarna_verworpen(geladen: str) -> None:
+    motie = Voorstel.objects.get(titel=demo.TIE_MOTIE)
+    uitkomsten = list(motie.stemmingen.order_by("moment").values_list("uitkomst", flat=True))
+    assert uitkomsten == [Stemming.Uitkomst.UITGESTELD, Stemming.Uitkomst.VERWORPEN]
+    assert Stemming.objects.filter(uitkomst=Stemming.Uitkomst.UITGESTELD).count() == 1
+
+
+def test_alle_vergaderingen_gehouden_met_gepubliceerde_agenda(geladen: str) -> None:
+    assert not Vergadering.objects.exclude(status=Vergadering.Status.GEHOUDEN).exists()
+    assert not Vergadering.objects.filter(agenda_gepubliceerd_op__isnull=True).exists()
+    assert not Vergadering.objects.filter(besluitenlijst_vastgesteld_op__isnull=True).exists()
+    assert Stuk.objects.filter(openbaarheid=Stuk.Openbaarheid.GEHEIM).count() == 1
+
+
+def test_tweede_keer_laden_verandert_niets(geladen: str) -> None:
+    eerst = tellingen()
+    uitvoer = io.StringIO()
+
+    demo.laden(OutputWrapper(uitvoer))
+
+    assert tellingen() == eerst
+    assert uitvoer.getvalue() == ""
+
+
+def test_zonder_griffie_account_wordt_niets_geladen() -> None:
+    uitvoer = io.StringIO()
+    demo.laden(OutputWrapper(uitvoer))
+    assert not Orgaan.objects.exists()
+    assert "overgeslagen" in uitvoer.getvalue()
+
+
+def test_openbare_pagina_van_een_demovergadering(geladen: str, client: Client) -> None:
+    vergadering = Vergadering.objects.filter(orgaan__slug=demo.RAAD_SLUG).order_by("-begin").first()
+    assert vergadering is not None
+    antwoord = client.get(f"/bestuur/vergaderingen/{vergadering.pk}/")
+    assert antwoord.status_code == 200
+    assert vergadering.titel in antwoord.content.decode()
