@@ -9,7 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from raadhuis.core import tooi
+from raadhuis.core import iv3, tooi
 from raadhuis.core.validators import valideer_tooi_organisatiecode
 
 
@@ -262,3 +262,40 @@ class Zoekdocument(models.Model):
 
     def __str__(self) -> str:
         return self.titel
+
+
+class Begrotingsprogramma(models.Model):
+    """A programme of the gemeente's programmabegroting (Gemeentewet art. 186; BBV art. 7-8).
+
+    The gemeente chooses its programmes (per council term, usually); each maps to the statutory Iv3
+    taakvelden it covers. It lives in core because the council, the uitvoeringsagenda and the
+    verbonden partijen all book on it."""
+
+    nummer = models.PositiveSmallIntegerField(_("nummer"))
+    naam = models.CharField(_("naam"), max_length=200)
+    slug = models.SlugField(_("korte naam in webadressen"), max_length=80, unique=True)
+    taakvelden = models.JSONField(
+        _("taakvelden"), default=list, blank=True, validators=[iv3.valideer_taakvelden]
+    )
+    vanaf_jaar = models.PositiveSmallIntegerField(_("vanaf begrotingsjaar"))
+    tot_en_met_jaar = models.PositiveSmallIntegerField(_("tot en met begrotingsjaar"), null=True, blank=True)
+    omschrijving = models.TextField(_("omschrijving"), blank=True)
+
+    class Meta:
+        verbose_name = _("begrotingsprogramma")
+        verbose_name_plural = _("begrotingsprogramma's")
+        ordering = ["nummer", "naam"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(tot_en_met_jaar__isnull=True)
+                | models.Q(tot_en_met_jaar__gte=models.F("vanaf_jaar")),
+                name="begrotingsprogramma_periode_oplopend",
+                violation_error_message=_("Het laatste begrotingsjaar ligt vóór het eerste."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nummer}. {self.naam}"
+
+    def geldt_in(self, jaar: int) -> bool:
+        return self.vanaf_jaar <= jaar and (self.tot_en_met_jaar is None or jaar <= self.tot_en_met_jaar)

@@ -28,12 +28,16 @@ Regel = Callable[[Gebruiker, object | None], bool]
 # Role names core needs itself; the roles are defined in accounts.models.Rol.
 BEHEERDER = "beheerder"
 PRIVACY_OFFICER = "privacy-officer"
+CONTROLLER = "controller"
 
 # core's own actions.
 ORGANISATIE_BEHEREN = "organisatie.beheren"
 LOGBOEK_INZIEN = "logboek.inzien"
 BEHEER_GEBRUIKEN = "beheer.gebruiken"  # Django's admin at /beheer/
 TERMIJNEN_BEHEREN = "termijnen.beheren"  # the days equated with holidays (Atw art. 3 lid 3)
+# The programmes of the programmabegroting (Gemeentewet art. 186, BBV art. 7-8): the controller
+# (concern control keeps the P&C structure) and the beheerder.
+PROGRAMMAS_BEHEREN = "programmas.beheren"
 
 
 class OnbekendeActie(LookupError):
@@ -135,6 +139,11 @@ def core_rechten_registreren() -> None:
         TERMIJNEN_BEHEREN,
         _alleen_beheerder,
         weigering=gettext_lazy("Alleen een beheerder mag gelijkgestelde dagen vastleggen."),
+    )
+    registreren(
+        PROGRAMMAS_BEHEREN,
+        een_van_rollen([CONTROLLER, BEHEERDER]),
+        weigering=gettext_lazy("Alleen een controller of beheerder mag begrotingsprogramma's beheren."),
     )
     registreren(
         BEHEER_GEBRUIKEN,

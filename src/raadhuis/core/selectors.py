@@ -8,7 +8,7 @@ from datetime import date
 from django.db.models import QuerySet
 
 from raadhuis.core import termijnen
-from raadhuis.core.models import GelijkgesteldeDag, Organisatie
+from raadhuis.core.models import Begrotingsprogramma, GelijkgesteldeDag, Organisatie
 
 
 def huidige_organisatie() -> Organisatie | None:
@@ -47,3 +47,15 @@ def termijn_berekenen(
         eerste_dag_telt=eerste_dag_telt,
         gebeurtenis_omschrijving=gebeurtenis_omschrijving,
     )
+
+
+def begrotingsprogrammas(*, jaar: int | None = None) -> QuerySet[Begrotingsprogramma]:
+    """The programmes of the begroting, in their order; with `jaar` only those valid that year."""
+    programmas = Begrotingsprogramma.objects.order_by("nummer", "naam")
+    if jaar is not None:
+        programmas = programmas.filter(vanaf_jaar__lte=jaar).exclude(tot_en_met_jaar__lt=jaar)
+    return programmas
+
+
+def begrotingsprogramma(slug: str) -> Begrotingsprogramma | None:
+    return Begrotingsprogramma.objects.filter(slug=slug).first()

@@ -9,11 +9,12 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from raadhuis.core import termijnen, tooi, uploads
-from raadhuis.core.models import GelijkgesteldeDag, Organisatie
-from raadhuis.core.rechten import ORGANISATIE_BEHEREN, TERMIJNEN_BEHEREN, vereis
+from raadhuis.core.models import Begrotingsprogramma, GelijkgesteldeDag, Organisatie
+from raadhuis.core.rechten import ORGANISATIE_BEHEREN, PROGRAMMAS_BEHEREN, TERMIJNEN_BEHEREN, vereis
 
 LOGO_MAX_BYTES = 1_000_000
 BEWERKBARE_VELDEN = (
@@ -103,3 +104,61 @@ def gelijkgestelde_dag_verwijderen(*, dag: GelijkgesteldeDag, door: AbstractBase
     """Removes a wrongly recorded day. Deadlines computed earlier keep their stored end date."""
     vereis(door, TERMIJNEN_BEHEREN)
     dag.delete()
+
+
+PROGRAMMAVELDEN = ("nummer", "naam", "taakvelden", "vanaf_jaar", "tot_en_met_jaar", "omschrijving")
+
+
+def _programma_controleren(programma: Begrotingsprogramma) -> None:
+    """A programme number is used once in any begrotingsjaar (BBV art. 7: the begroting is divided
+    into programmes, each identified once)."""
+    programma.full_clean(exclude=["slug"])
+    andere = Begrotingsprogramma.objects.filter(nummer=programma.nummer).exclude(pk=programma.pk)
+    for ander in andere:
+        eind = programma.tot_en_met_jaar or 9999
+        ander_eind = ander.tot_en_met_jaar or 9999
+        if programma.vanaf_jaar <= ander_eind and ander.vanaf_jaar <= eind:
+            raise ValidationError(
+                {
+                    "nummer": _("Programma %(nummer)s bestaat al in deze jaren (%(naam)s).")
+                    % {"nummer": programma.nummer, "naam": ander.naam}
+                }
+            )
+
+
+def _unieke_programmaslug(naam: str) -> str:
+    basis = slugify(naam)[:70] or "programma"
+    slug, volgnummer = basis, 2
+    while Begrotingsprogramma.objects.filter(slug=slug).exists():
+        slug, volgnummer = f"{basis}-{volgnummer}", volgnummer + 1
+    return slug
+
+
+@transaction.atomic
+def programma_vastleggen(
+    *,
+    door: AbstractBaseUser,
+    gegevens: dict[str, Any],
+    programma: Begrotingsprogramma | None = None,
+) -> Begrotingsprogramma:
+    """Creates a begrotingsprogramma, or changes the given one, with its Iv3 taakvelden (BBV art. 8
+    lid 5). Unknown fields are refused, so a typo cannot pass silently."""
+    vereis(door, PROGRAMMAS_BEHEREN, programma)
+    onbekend = set(gegevens) - set(PROGRAMMAVELDEN)
+    if onbekend:
+        raise ValidationError(_("Onbekende velden: %(velden)s.") % {"velden": ", ".join(sorted(onbekend))})
+    programma = programma or Begrotingsprogramma()
+    for veld, waarde in gegevens.items():
+        setattr(programma, veld, waarde)
+    if isinstance(programma.taakvelden, list):
+        programma.taakvelden = sorted(set(programma.taakvelden), key=_taakveldvolgorde)
+    _programma_controleren(programma)
+    if not programma.slug:
+        programma.slug = _unieke_programmaslug(programma.naam)
+    programma.full_clean()
+    programma.save()
+    return programma
+
+
+def _taakveldvolgorde(code: str) -> tuple[int, ...]:
+    return tuple(int(deel) if deel.isdigit() else 0 for deel in code.split("."))
