@@ -59,6 +59,7 @@ check-deploy: setup
 	RAADHUIS_SECRET_KEY=$$(head -c 48 /dev/urandom | base64) RAADHUIS_ALLOWED_HOSTS=raadhuis.example.nl \
 		RAADHUIS_PERSOONSGEGEVENS_SLEUTELS=$$(head -c 32 /dev/urandom | base64 | tr '+/' '-_') \
 		RAADHUIS_CACHE_URL=redis://127.0.0.1:6379/1 RAADHUIS_SECURITY_CONTACT=mailto:cvd@example.nl \
+		RAADHUIS_SMTP_HOST=smtp.example.nl RAADHUIS_BASIS_URL=https://raadhuis.example.nl \
 		RAADHUIS_HTTPS=true $(RAADHUIS) check --deploy --fail-level WARNING
 
 clean:

@@ -45,3 +45,11 @@ import tempfile as _tempfile  # noqa: E402
 
 os.environ.setdefault("RAADHUIS_MEDIA_ROOT", _tempfile.mkdtemp(prefix="raadhuis-media-"))
 os.environ.setdefault("RAADHUIS_PRIVE_ROOT", _tempfile.mkdtemp(prefix="raadhuis-prive-"))
+
+
+@pytest.fixture(autouse=True)
+def _snelle_wachtwoordhash(settings: "object") -> None:
+    """Accounts made in tests get an MD5 password hash: the real hasher (PBKDF2, a million rounds)
+    costs about a second per account on a small machine, and the tests are about who may log in and
+    do what, not about the hash. Production settings keep Django's default hashers."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]

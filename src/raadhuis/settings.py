@@ -270,6 +270,24 @@ else:
         f"RAADHUIS_TAKEN_BACKEND must be database, rq or immediate, not {RAADHUIS_TAKEN_BACKEND!r}."
     )
 
+# Outgoing e-mail (notifications to subscribers, reminders to the griffie). With no SMTP host the
+# mails are written to files under var/mail (development); production sets RAADHUIS_SMTP_HOST.
+RAADHUIS_SMTP_HOST = env_str("RAADHUIS_SMTP_HOST", "")
+if RAADHUIS_SMTP_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = RAADHUIS_SMTP_HOST
+    EMAIL_PORT = env_int("RAADHUIS_SMTP_POORT", 587)
+    EMAIL_HOST_USER = env_str("RAADHUIS_SMTP_GEBRUIKER", "")
+    EMAIL_HOST_PASSWORD = env_str("RAADHUIS_SMTP_WACHTWOORD", "")
+    EMAIL_USE_TLS = env_bool("RAADHUIS_SMTP_STARTTLS", True)
+    EMAIL_TIMEOUT = 20
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = str(VAR_DIR / "mail")
+DEFAULT_FROM_EMAIL = env_str("RAADHUIS_AFZENDER", "Raadhuis <noreply@localhost>")
+# The public address of the site, for links in e-mails (which have no request to take it from).
+RAADHUIS_BASIS_URL = env_str("RAADHUIS_BASIS_URL", "http://127.0.0.1:8000").rstrip("/")
+
 # Security (Wdo: HTTPS + HSTS are statutory). RAADHUIS_HTTPS=false only for a local demo on http.
 HTTPS = env_bool("RAADHUIS_HTTPS", True)
 SECURE_SSL_REDIRECT = HTTPS

@@ -201,6 +201,7 @@ def vergadering_ods(context: _Context, vergadering: Vergadering) -> Json:
         "aanvangVergadering": begin if gehouden else None,
         "eindeVergadering": einde if gehouden else None,
         "vergaderdatum": timezone.localdate(vergadering.begin).isoformat() if gehouden else None,
+        "wijzigingsdatum": timezone.localdate(vergadering.laatst_gewijzigd).isoformat(),  # type: ignore[attr-defined]
         "agendapunten": [context.url("agendapunten", punt.pk) for punt in agendapunten],
         "bijlagen": [
             context.url("informatieobjecten", stuk.pk)
@@ -392,12 +393,15 @@ def aanwezige_deelnemer_ods(context: _Context, aanwezigheid: Aanwezigheid) -> Js
 
 @router.get(
     "/vergaderingen",
-    openapi_extra=_zoekparameters("naam", "status", "vergaderdatum", "vergaderingstype", "gemeentecode"),
+    openapi_extra=_zoekparameters(
+        "naam", "status", "vergaderdatum", "vergaderingstype", "gemeentecode", "gewijzigdSinds"
+    ),
     url_name="ods-vergaderingen",
     summary="Vergaderingen (ODS PaginatedVergaderingList)",
 )
 def vergaderingen(request: HttpRequest) -> Json:
-    """Filters of the standard: `naam`, `status`, `vergaderdatum`, `vergaderingstype`, `gemeentecode`."""
+    """Filters of the standard: `naam`, `status`, `vergaderdatum`, `vergaderingstype`, `gemeentecode`,
+    `gewijzigdSinds`."""
     context = _Context(request)
     objecten = publiek.ods_vergaderingen()
     parameters = request.GET
@@ -415,8 +419,22 @@ def vergaderingen(request: HttpRequest) -> Json:
                 400, _("De waarde van %(naam)s is ongeldig.") % {"naam": "vergaderdatum"}
             ) from fout
         objecten = objecten.filter(begin__date=dag)
+    if (sinds := _gewijzigd_sinds(parameters)) is not None:
+        objecten = objecten.filter(Q(laatst_gewijzigd__gte=sinds))  # annotated by ods_vergaderingen
     objecten = _gemeente_filter(context, objecten)
     return _pagina(context, objecten, vergadering_ods)
+
+
+def _gewijzigd_sinds(parameters: QueryDict) -> dt.datetime | None:
+    """`gewijzigdSinds` (ISO 8601 date-time; without a zone it is Dutch local time), or 400."""
+    waarde = parameters.get("gewijzigdSinds")
+    if not waarde:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(waarde)
+    except ValueError as fout:
+        raise HttpError(400, _("De waarde van %(naam)s is ongeldig.") % {"naam": "gewijzigdSinds"}) from fout
+    return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
 
 
 @router.get("/vergaderingen/{id}", summary="Vergadering (ODS Vergadering)")
@@ -434,7 +452,9 @@ def _gemeente_filter(context: _Context, objecten: QuerySet[M]) -> QuerySet[M]:
 
 @router.get(
     "/agendapunten",
-    openapi_extra=_zoekparameters("vergaderingsIdentificatie", "agendapuntOmschrijving", "gemeentecode"),
+    openapi_extra=_zoekparameters(
+        "vergaderingsIdentificatie", "agendapuntOmschrijving", "gemeentecode", "gewijzigdSinds"
+    ),
     summary="Agendapunten (ODS PaginatedAgendapuntList)",
 )
 def agendapunten(request: HttpRequest) -> Json:
@@ -445,6 +465,8 @@ def agendapunten(request: HttpRequest) -> Json:
         objecten = objecten.filter(vergadering_id=vergadering_id)
     if omschrijving := request.GET.get("agendapuntOmschrijving"):
         objecten = objecten.filter(Q(omschrijving__icontains=omschrijving) | Q(titel__icontains=omschrijving))
+    if (sinds := _gewijzigd_sinds(request.GET)) is not None:
+        objecten = publiek.gewijzigd_sinds_agendapunten(objecten, sinds)
     return _pagina(context, _gemeente_filter(context, objecten), agendapunt_ods)
 
 

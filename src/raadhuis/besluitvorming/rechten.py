@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.utils.translation import gettext_lazy as _
 
 from raadhuis.accounts.models import Rol
-from raadhuis.core.rechten import een_van_rollen, registreren
+from raadhuis.besluitvorming.models import Indiener, Persoon, Voorstel
+from raadhuis.core.rechten import Gebruiker, een_van_rollen, heeft_rol, registreren
 
 WERKPLEK_ROLLEN: frozenset[str] = frozenset(
     {Rol.GRIFFIE, Rol.RAADSLID, Rol.COLLEGELID, Rol.CONTROLLER, Rol.BEHEERDER}
@@ -43,13 +46,32 @@ def registreren_voor_besluitvorming() -> None:
 # Votes, hamerstukken, stemverklaringen and the resulting besluiten (Gemeentewet arts. 28-32): the
 # griffie records what the raad did.
 STEMMEN_VASTLEGGEN = "besluitvorming.stemmen_vastleggen"
-# Moties and amendementen (art. 147a-147b): a raadslid submits, the griffie on a member's behalf.
-# Which Persoon a Medewerker is, is not modelled yet, so "own proposals only" is not checked here.
+# Moties and amendementen (art. 147a-147b): a raadslid submits and withdraws only proposals they are an
+# indiener of (their Medewerker account is linked to their Persoon); the griffie does so for any member.
+# Asked without an object (may this user open the form at all?), every raadslid may.
 VOORSTEL_INDIENEN = "besluitvorming.voorstel_indienen"
 # The registers of toezeggingen and moties: owner, deadline and status are kept by the griffie,
 REGISTERS_BIJWERKEN = "besluitvorming.registers_bijwerken"
 # and the college's answer (art. 169) also by a collegelid.
 REGISTERS_BEANTWOORDEN = "besluitvorming.registers_beantwoorden"
+
+
+def _is_eigen_voorstel(gebruiker: Gebruiker, object: object | None) -> bool:
+    """The rule of VOORSTEL_INDIENEN. The object is the proposal (to withdraw it) or the persons who
+    submit it (to submit it); a raadslid must be one of them."""
+    if any(heeft_rol(gebruiker, rol) for rol in GRIFFIE_ROLLEN):
+        return True
+    if not heeft_rol(gebruiker, Rol.RAADSLID):
+        return False
+    if object is None:
+        return True
+    if gebruiker.pk is None:
+        return False
+    if isinstance(object, Voorstel):
+        return Indiener.objects.filter(voorstel=object, persoon__medewerker_id=int(gebruiker.pk)).exists()
+    if isinstance(object, Iterable) and not isinstance(object, str | bytes):
+        return any(isinstance(p, Persoon) and p.medewerker_id == gebruiker.pk for p in object)
+    return False
 
 
 def registreren_voor_stemmingen() -> None:
@@ -61,8 +83,11 @@ def registreren_voor_stemmingen() -> None:
     )
     registreren(
         VOORSTEL_INDIENEN,
-        een_van_rollen(GRIFFIE_ROLLEN | {Rol.RAADSLID}),
-        weigering=_("Alleen een raadslid of de griffie mag moties en amendementen indienen."),
+        _is_eigen_voorstel,
+        weigering=_(
+            "Een raadslid dient alleen eigen moties en amendementen in of trekt die in; de griffie mag dat "
+            "namens ieder lid."
+        ),
     )
     registreren(
         REGISTERS_BIJWERKEN,

@@ -1,7 +1,17 @@
 from django.urls import path
 
 from raadhuis.besluitvorming import views
-from raadhuis.besluitvorming.views import griffie, publiek, stemmen
+from raadhuis.besluitvorming.views import (
+    abonnementen,
+    geheimhouding,
+    griffie,
+    organen_beheer,
+    personen,
+    personen_stemming,
+    publiek,
+    stemmen,
+    voorstellen,
+)
 
 app_name = "besluitvorming"
 
@@ -9,6 +19,18 @@ urlpatterns = [
     path("bestuur/", views.bestuur, name="bestuur"),
     path("bestuur/vergaderingen/", publiek.kalender, name="kalender"),
     path("bestuur/zoeken/", publiek.zoeken, name="zoeken"),
+    path("bestuur/meldingen/", abonnementen.aanmelden, name="meldingen"),
+    path("bestuur/meldingen/aangevraagd/", abonnementen.aangevraagd, name="meldingen_aangevraagd"),
+    path(
+        "bestuur/meldingen/<int:pk>/<str:sleutel>/bevestigen/",
+        abonnementen.bevestigen,
+        name="abonnement_bevestigen",
+    ),
+    path(
+        "bestuur/meldingen/<int:pk>/<str:sleutel>/afmelden/",
+        abonnementen.opzeggen,
+        name="abonnement_opzeggen",
+    ),
     path("bestuur/vergaderingen.ics", publiek.vergaderingen_ical, name="vergaderingen_ical"),
     path("bestuur/vergaderingen/<int:pk>/", publiek.vergadering, name="vergadering"),
     path("bestuur/personen/<slug:slug>/", publiek.persoon, name="persoon"),
@@ -26,6 +48,18 @@ urlpatterns = [
         name="toezeggingen_register",
     ),
     path("werkplek/besluitvorming/", views.werkplek_besluitvorming, name="werkplek"),
+    # Secrecy of papers, Gemeentewet art. 25 (views/geheimhouding.py).
+    path("werkplek/besluitvorming/geheimhouding/", geheimhouding.overzicht, name="werkplek_geheimhouding"),
+    path(
+        "werkplek/besluitvorming/geheimhouding/<int:pk>/bekrachtigen/<int:vergadering>/",
+        geheimhouding.bekrachtigen,
+        name="werkplek_geheimhouding_bekrachtigen",
+    ),
+    path(
+        "werkplek/besluitvorming/geheimhouding/<int:pk>/opheffen/",
+        geheimhouding.opheffen,
+        name="werkplek_geheimhouding_opheffen",
+    ),
     # Votes, hamerstukken, stemverklaringen and the registers (views/stemmen.py).
     path(
         "werkplek/besluitvorming/agendapunten/<int:pk>/stemmen/",
@@ -126,5 +160,63 @@ urlpatterns = [
         "werkplek/besluitvorming/vergaderingen/<int:pk>/agendapunten/<int:punt>/stukken/nieuw/",
         griffie.stuk_nieuw,
         name="werkplek_stuk_nieuw",
+    ),
+    # Bodies, seats, people and fracties (views/organen_beheer.py, views/personen.py).
+    path("werkplek/besluitvorming/organen/", organen_beheer.organen, name="werkplek_organen"),
+    path("werkplek/besluitvorming/organen/nieuw/", organen_beheer.orgaan_nieuw, name="werkplek_orgaan_nieuw"),
+    path("werkplek/besluitvorming/organen/<int:pk>/", organen_beheer.orgaan, name="werkplek_orgaan"),
+    path(
+        "werkplek/besluitvorming/organen/<int:pk>/bewerken/",
+        organen_beheer.orgaan_bewerken,
+        name="werkplek_orgaan_bewerken",
+    ),
+    path(
+        "werkplek/besluitvorming/organen/<int:pk>/lidmaatschappen/nieuw/",
+        organen_beheer.lidmaatschap_nieuw,
+        name="werkplek_lidmaatschap_nieuw",
+    ),
+    path(
+        "werkplek/besluitvorming/lidmaatschappen/<int:pk>/beeindigen/",
+        organen_beheer.lidmaatschap_beeindigen,
+        name="werkplek_lidmaatschap_beeindigen",
+    ),
+    path("werkplek/besluitvorming/personen/", personen.personen_lijst, name="werkplek_personen"),
+    path("werkplek/besluitvorming/personen/nieuw/", personen.persoon_nieuw, name="werkplek_persoon_nieuw"),
+    path("werkplek/besluitvorming/personen/<int:pk>/", personen.persoon, name="werkplek_persoon"),
+    path(
+        "werkplek/besluitvorming/personen/<int:pk>/fractie-wisselen/",
+        personen.fractie_wisselen,
+        name="werkplek_fractie_wisselen",
+    ),
+    path("werkplek/besluitvorming/fracties/", personen.fracties, name="werkplek_fracties"),
+    path("werkplek/besluitvorming/fracties/nieuw/", personen.fractie_nieuw, name="werkplek_fractie_nieuw"),
+    path("werkplek/besluitvorming/fracties/<int:pk>/", personen.fractie, name="werkplek_fractie"),
+    path(
+        "werkplek/besluitvorming/fracties/<int:pk>/leden/nieuw/",
+        personen.fractielidmaatschap_nieuw,
+        name="werkplek_fractielidmaatschap_nieuw",
+    ),
+    path(
+        "werkplek/besluitvorming/fractielidmaatschappen/<int:pk>/beeindigen/",
+        personen.fractielidmaatschap_beeindigen,
+        name="werkplek_fractielidmaatschap_beeindigen",
+    ),
+    # Moties and (sub)amendementen (views/voorstellen.py).
+    path("werkplek/besluitvorming/voorstellen/", voorstellen.voorstellen, name="werkplek_voorstellen"),
+    path(
+        "werkplek/besluitvorming/vergaderingen/<int:pk>/voorstellen/nieuw/",
+        voorstellen.voorstel_nieuw,
+        name="werkplek_voorstel_nieuw",
+    ),
+    path(
+        "werkplek/besluitvorming/voorstellen/<int:pk>/intrekken/",
+        voorstellen.voorstel_intrekken,
+        name="werkplek_voorstel_intrekken",
+    ),
+    # A secret written vote on persons, round by round (views/personen_stemming.py).
+    path(
+        "werkplek/besluitvorming/agendapunten/<int:pk>/stemming-over-personen/",
+        personen_stemming.stemming_over_personen,
+        name="werkplek_stemming_over_personen",
     ),
 ]

@@ -40,6 +40,15 @@ def controleer_productie_instellingen(app_configs: Any = None, **kwargs: Any) ->
                 id="raadhuis.W003",
             )
         )
+    if not settings.RAADHUIS_SMTP_HOST:
+        meldingen.append(
+            Warning(
+                "RAADHUIS_SMTP_HOST is not set: e-mails (notifications, reminders to the griffie) are "
+                "written to files under var/mail instead of being sent.",
+                hint="Set RAADHUIS_SMTP_HOST (and RAADHUIS_AFZENDER, RAADHUIS_BASIS_URL) to the mail relay.",
+                id="raadhuis.W004",
+            )
+        )
     return meldingen
 
 

@@ -150,3 +150,21 @@ class GelijkgesteldeDagForm(RaadhuisModelForm):
         fields = ("datum", "besluit")
         widgets = {"datum": DatumInvoer()}
         error_messages = {"datum": {"unique": _("Deze dag is al vastgelegd als gelijkgestelde dag.")}}
+
+
+class Deelformulier:
+    """Some fields of a form, for `raadhuis/components/formulier.html`, so a template can lay out the
+    other fields itself (a group of checkboxes in a fieldset, say) without repeating the field markup."""
+
+    def __init__(self, form: forms.BaseForm, *namen: str) -> None:
+        self.form = form
+        self.namen = namen
+
+    def non_field_errors(self) -> Any:
+        return self.form.non_field_errors()
+
+    def hidden_fields(self) -> list[forms.BoundField]:
+        return list(self.form.hidden_fields())
+
+    def visible_fields(self) -> list[forms.BoundField]:
+        return [self.form[naam] for naam in self.namen]

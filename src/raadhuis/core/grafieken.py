@@ -164,9 +164,8 @@ def _tabel(
 def _legenda(reeksen: Sequence[Reeks], y: float, strepen: Sequence[str] = ()) -> tuple[Legenda, ...]:
     items, x = [], 0.0
     for i, reeks in enumerate(reeksen):
-        items.append(
-            Legenda(x, y, KLEUREN[i % len(KLEUREN)], _kort(reeks.naam), strepen[i] if strepen else "")
-        )
+        streep = strepen[i % len(strepen)] if strepen else ""
+        items.append(Legenda(x, y, KLEUREN[i % len(KLEUREN)], _kort(reeks.naam), streep))
         x += 28 + 7 * min(len(reeks.naam), MAX_LABEL) + 16
     return tuple(items)
 

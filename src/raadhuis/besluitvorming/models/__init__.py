@@ -1,5 +1,6 @@
 """Models of besluitvorming: bodies and people, meetings and papers, votes and decisions, registers."""
 
+from raadhuis.besluitvorming.models.abonnementen import Abonnement, Melding
 from raadhuis.besluitvorming.models.organen import Fractie, Fractielidmaatschap, Lidmaatschap, Orgaan, Persoon
 from raadhuis.besluitvorming.models.registers import Toezegging
 from raadhuis.besluitvorming.models.stemmingen import (
@@ -15,6 +16,7 @@ from raadhuis.besluitvorming.models.vergaderingen import Aanwezigheid, Agendapun
 
 __all__ = [
     "Aanwezigheid",
+    "Abonnement",
     "Agendapunt",
     "Besluit",
     "Fractie",
@@ -22,6 +24,7 @@ __all__ = [
     "Fractiestemresultaat",
     "Indiener",
     "Lidmaatschap",
+    "Melding",
     "Orgaan",
     "Persoon",
     "Stem",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -63,6 +64,16 @@ class Persoon(models.Model):
     slug = models.SlugField(_("korte naam in webadressen"), max_length=120, unique=True)
     foto = models.FileField(_("foto"), upload_to="personen/", blank=True)
     nevenfuncties = models.TextField(_("nevenfuncties"), blank=True)
+    # The employee account this person logs in with (a raadslid, collegelid or griffier), so that
+    # "a raadslid submits only their own moties" (Gemeentewet art. 147a) can be checked.
+    medewerker = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("medewerkeraccount"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="persoon",
+    )
 
     class Meta:
         verbose_name = _("persoon")

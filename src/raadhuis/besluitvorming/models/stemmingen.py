@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from raadhuis.besluitvorming.models.organen import Fractie, Persoon
-from raadhuis.besluitvorming.models.vergaderingen import Agendapunt, Stuk, Vergadering
+from raadhuis.besluitvorming.models.vergaderingen import Agendapunt, Gewijzigd, Stuk, Vergadering
 
 
 class Voorstel(models.Model):
@@ -119,7 +119,7 @@ class Indiener(models.Model):
         return f"{self.persoon} — {self.voorstel}"
 
 
-class Stemming(models.Model):
+class Stemming(Gewijzigd):
     """A vote (ODS Stemming) with its legal outcome computed by besluitvorming.stemregels and stored
     with the explanation, so the record shows why it was adopted or not."""
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +12,23 @@ from raadhuis.besluitvorming.models.organen import Orgaan, Persoon
 from raadhuis.core.opslag import prive_opslag
 
 
-class Vergadering(models.Model):
+class Gewijzigd(models.Model):
+    """When the row last changed, for the ODS `gewijzigdSinds` filter (harvesters such as Open
+    Raadsinformatie fetch only what changed). Services often save with `update_fields`; the time is
+    added to those, so no write slips past it. Queryset updates set it themselves."""
+
+    gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True, db_index=True)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "gewijzigd_op"}
+        super().save(*args, **kwargs)
+
+
+class Vergadering(Gewijzigd):
     """A meeting of a body (ODS Vergadering). Public unless closed (Gemeentewet art. 23)."""
 
     class Status(models.TextChoices):
@@ -67,7 +85,7 @@ class Vergadering(models.Model):
         return self.titel
 
 
-class Agendapunt(models.Model):
+class Agendapunt(Gewijzigd):
     """An item on a meeting's agenda (ODS Agendapunt), in order; a hamerstuk is adopted without a vote
     unless a member asks for one (art. 32 lid 3)."""
 
@@ -143,7 +161,7 @@ class Aanwezigheid(models.Model):
         return f"{self.persoon} — {self.vergadering}"
 
 
-class Stuk(models.Model):
+class Stuk(Gewijzigd):
     """A paper on the agenda (ODS InformatieObject): raadsvoorstel, raadsbesluit, raadsinformatiebrief,
     ingekomen stuk, motie, amendement, toezegging, vraag or antwoord, with its file."""
 
@@ -183,6 +201,18 @@ class Stuk(models.Model):
     geheim_tot_bekrachtiging = models.BooleanField(
         _("geheimhouding moet door de raad worden bekrachtigd"), default=False
     )
+    # Art. 25 lid 3: the raad confirms such secrecy in its next meeting attended by more than half of
+    # its seated members, or it lapses; lid 4: the raad lifts secrecy. Set by services.geheimhouding.
+    geheim_bekrachtigd_in = models.ForeignKey(
+        "Vergadering",
+        verbose_name=_("geheimhouding bekrachtigd in"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="bekrachtigde_geheimhoudingen",
+    )
+    geheimhouding_beeindigd_op = models.DateField(_("geheimhouding geëindigd op"), null=True, blank=True)
+    geheimhouding_toelichting = models.TextField(_("toelichting op de geheimhouding"), blank=True)
     gerelateerd_aan = models.ForeignKey(
         "self",
         verbose_name=_("hoort bij"),

@@ -12,7 +12,8 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, F, Max, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from raadhuis.besluitvorming.models import (
@@ -321,7 +322,7 @@ def publiceerbare_vergaderingen() -> QuerySet[Vergadering]:
 
 def ods_vergaderingen() -> QuerySet[Vergadering]:
     return (
-        Vergadering.objects.filter(orgaan__soort__in=ODS_ORGAANSOORTEN)
+        met_laatste_wijziging(Vergadering.objects.filter(orgaan__soort__in=ODS_ORGAANSOORTEN))
         .select_related("orgaan")
         .prefetch_related(
             Prefetch(
@@ -448,3 +449,41 @@ def ods_aanwezige_deelnemers() -> QuerySet[Aanwezigheid]:
 def openbare_stuk_ids(ids: list[int]) -> set[int]:
     """Which of these papers the public may see now (the search index only knows "may ever")."""
     return set(openbare_stukken().filter(pk__in=ids).values_list("pk", flat=True))
+
+
+def _laatste(model: type[Agendapunt] | type[Stuk] | type[Stemming], pad: str) -> Coalesce:
+    """The latest gewijzigd_op of the rows of `model` whose `pad` is the outer meeting, or the epoch."""
+    laatste = (
+        model.objects.filter(**{pad: OuterRef("pk")})
+        .order_by()
+        .values(pad)
+        .annotate(laatst=Max("gewijzigd_op"))
+        .values("laatst")
+    )
+    return Coalesce(Subquery(laatste), Value(BEGIN_VAN_DE_TIJD))
+
+
+BEGIN_VAN_DE_TIJD = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def met_laatste_wijziging(vergaderingen: QuerySet[Vergadering]) -> QuerySet[Vergadering]:
+    """Annotates `laatst_gewijzigd`: the latest change to the meeting, an agenda item, a paper on it
+    or a vote (ODS `wijzigingsdatum` and the `gewijzigdSinds` filter use the same moment)."""
+    return vergaderingen.annotate(
+        laatst_gewijzigd=Greatest(
+            F("gewijzigd_op"),
+            _laatste(Agendapunt, "vergadering"),
+            _laatste(Stuk, "agendapunt__vergadering"),
+            _laatste(Stemming, "vergadering"),
+        )
+    )
+
+
+def gewijzigd_sinds_agendapunten(
+    agendapunten: QuerySet[Agendapunt], sinds: dt.datetime
+) -> QuerySet[Agendapunt]:
+    """ODS `gewijzigdSinds` on agenda items: the item or a paper on it changed."""
+    return agendapunten.filter(
+        Q(gewijzigd_op__gte=sinds)
+        | Exists(Stuk.objects.filter(agendapunt=OuterRef("pk"), gewijzigd_op__gte=sinds))
+    )

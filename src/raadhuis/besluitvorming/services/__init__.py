@@ -1,5 +1,10 @@
 """Every write to besluitvorming; the modules below hold the services, this package re-exports them."""
 
+from raadhuis.besluitvorming.services import abonnementen
+from raadhuis.besluitvorming.services.geheimhouding import (
+    geheimhouding_bekrachtigen,
+    geheimhouding_opheffen,
+)
 from raadhuis.besluitvorming.services.organen import (
     fractie_aanmaken,
     fractie_wisselen,
@@ -10,6 +15,8 @@ from raadhuis.besluitvorming.services.organen import (
     orgaan_aanmaken,
     orgaan_bijwerken,
     persoon_aanmaken,
+    persoon_bijwerken,
+    persoon_koppelen,
     zetels_voor_inwonertal,
 )
 from raadhuis.besluitvorming.services.registers import (
@@ -65,6 +72,8 @@ __all__ = [
     "orgaan_aanmaken",
     "orgaan_bijwerken",
     "persoon_aanmaken",
+    "persoon_bijwerken",
+    "persoon_koppelen",
     "presentielijst_vastleggen",
     "stuk_toevoegen",
     "vergadering_annuleren",
@@ -86,3 +95,6 @@ __all__ += [
     "voorstel_indienen",
     "voorstel_intrekken",
 ]
+
+# Secrecy of papers (Gemeentewet art. 25) and e-mail notifications.
+__all__ += ["abonnementen", "geheimhouding_bekrachtigen", "geheimhouding_opheffen"]

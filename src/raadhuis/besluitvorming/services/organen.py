@@ -222,6 +222,7 @@ def persoon_aanmaken(
     tussenvoegsel: str = "",
     geslacht: str = Persoon.Geslacht.ONBEKEND,
     woonplaats: str = "",
+    nevenfuncties: str = "",
     slug: str = "",
 ) -> Persoon:
     """Adds a person to the council's public record (a public office holder)."""
@@ -233,10 +234,68 @@ def persoon_aanmaken(
         achternaam=achternaam,
         geslacht=geslacht,
         woonplaats=woonplaats,
+        nevenfuncties=nevenfuncties,
     )
     persoon.slug = slug or _unieke_slug(Persoon, persoon.naam)
     persoon.full_clean()
     persoon.save()
+    return persoon
+
+
+@transaction.atomic
+def persoon_bijwerken(
+    *,
+    persoon: Persoon,
+    door: AbstractBaseUser,
+    achternaam: str | None = None,
+    voornaam: str | None = None,
+    voorletters: str | None = None,
+    tussenvoegsel: str | None = None,
+    geslacht: str | None = None,
+    woonplaats: str | None = None,
+    nevenfuncties: str | None = None,
+) -> Persoon:
+    """Changes a person's public details; the slug (their public address) stays, so links keep working.
+    Nevenfuncties are public for raadsleden and wethouders (Gemeentewet art. 12 lid 2, art. 41b lid 2)."""
+    vereis(door, ORGANEN_BEHEREN)
+    persoon = Persoon.objects.select_for_update().get(pk=persoon.pk)
+    velden = {
+        "achternaam": achternaam,
+        "voornaam": voornaam,
+        "voorletters": voorletters,
+        "tussenvoegsel": tussenvoegsel,
+        "geslacht": geslacht,
+        "woonplaats": woonplaats,
+        "nevenfuncties": nevenfuncties,
+    }
+    for veld, waarde in velden.items():
+        if waarde is not None:
+            setattr(persoon, veld, waarde)
+    persoon.full_clean()
+    persoon.save()
+    return persoon
+
+
+@transaction.atomic
+def persoon_koppelen(
+    *, persoon: Persoon, medewerker: AbstractBaseUser | None, door: AbstractBaseUser
+) -> Persoon:
+    """Links the employee account a person logs in with (or unlinks it with None), so that a raadslid
+    submits only their own moties and amendementen (rechten.VOORSTEL_INDIENEN). One account, one person."""
+    vereis(door, ORGANEN_BEHEREN)
+    persoon = Persoon.objects.select_for_update().get(pk=persoon.pk)
+    if medewerker is not None:
+        ander = Persoon.objects.filter(medewerker_id=medewerker.pk).exclude(pk=persoon.pk).first()
+        if ander is not None:
+            raise ValidationError(
+                {
+                    "medewerker": _("Dit account is al gekoppeld aan %(persoon)s; ontkoppel het daar eerst.")
+                    % {"persoon": ander.naam}
+                }
+            )
+    persoon.medewerker_id = medewerker.pk if medewerker is not None else None
+    persoon.full_clean()
+    persoon.save(update_fields=["medewerker"])
     return persoon
 
 

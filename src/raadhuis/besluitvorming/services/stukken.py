@@ -10,14 +10,16 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from raadhuis.besluitvorming.models import Agendapunt, Stuk, Vergadering
+from raadhuis.besluitvorming.models import Agendapunt, Stuk
 from raadhuis.besluitvorming.rechten import AGENDA_BEHEREN
+from raadhuis.besluitvorming.services.stukindex import ZOEKSOORT_STUK, _stuk_indexeren
 from raadhuis.besluitvorming.services.vergaderingen import _punt_vergrendelen
-from raadhuis.core import uploads, zoeken
+from raadhuis.core import uploads
 from raadhuis.core.rechten import vereis
+
+__all__ = ["ZOEKSOORT_STUK", "pdf_tekst", "stuk_toevoegen"]
 
 logger = logging.getLogger(__name__)
 
@@ -101,22 +103,3 @@ def stuk_toevoegen(
             stuk.bestand.delete(save=False)
         raise
     return stuk
-
-
-ZOEKSOORT_STUK = "besluitvorming.stuk"
-
-
-def _stuk_indexeren(stuk: Stuk, punt: Agendapunt, vergadering: Vergadering) -> None:
-    """Hands the paper to core.zoeken in the same transaction. `openbaar` is what may ever be public;
-    the public search also applies the publication rules of the moment (selectors.publiek)."""
-    zoeken.document_bijwerken(
-        soort=ZOEKSOORT_STUK,
-        sleutel=str(stuk.pk),
-        titel=stuk.titel,
-        tekst=stuk.tekst,
-        url=reverse("besluitvorming:vergadering", args=[vergadering.pk]),
-        openbaar=stuk.openbaarheid == Stuk.Openbaarheid.OPENBAAR
-        and not punt.besloten
-        and not vergadering.besloten,
-        datum=stuk.datum,
-    )

@@ -19,7 +19,10 @@ from raadhuis.besluitvorming import stemregels
 from raadhuis.besluitvorming.models import Aanwezigheid, Agendapunt, Orgaan, Persoon, Vergadering
 from raadhuis.besluitvorming.rechten import AGENDA_BEHEREN
 from raadhuis.besluitvorming.selectors.organen import leden_met_functie, zittende_leden
+from raadhuis.besluitvorming.services.geheimhouding import geheimhouding_laten_vervallen
+from raadhuis.besluitvorming.services.taken import agenda_meldingen_taak, besluiten_meldingen_taak
 from raadhuis.core.rechten import vereis
+from raadhuis.core.taken import na_commit
 
 logger = logging.getLogger(__name__)
 
@@ -136,7 +139,8 @@ def vergadering_annuleren(*, vergadering: Vergadering, door: AbstractBaseUser) -
 
 @transaction.atomic
 def vergadering_gehouden(*, vergadering: Vergadering, door: AbstractBaseUser) -> Vergadering:
-    """gepland → gehouden; only a meeting that was opened (art. 20 lid 1) has been held."""
+    """gepland → gehouden; only a meeting that was opened (art. 20 lid 1) has been held. Secrecy that
+    waited for this raad meeting's confirmation and did not get it lapses (art. 25 lid 3)."""
     vereis(door, AGENDA_BEHEREN)
     vergadering = _vergadering_vergrendelen(vergadering)
     _moet_gepland_zijn(vergadering, _("Afsluiten"))
@@ -149,6 +153,8 @@ def vergadering_gehouden(*, vergadering: Vergadering, door: AbstractBaseUser) ->
         vergadering.einde = max(timezone.now(), vergadering.begin)
     vergadering.full_clean()
     vergadering.save(update_fields=["status", "einde"])
+    # Art. 25 lid 3: secrecy this meeting did not confirm lapses now.
+    geheimhouding_laten_vervallen(vergadering=vergadering)
     return vergadering
 
 
@@ -166,6 +172,7 @@ def agenda_publiceren(*, vergadering: Vergadering, door: AbstractBaseUser) -> Ve
     vergadering.agenda_gepubliceerd_op = timezone.now()
     vergadering.full_clean()
     vergadering.save(update_fields=["agenda_gepubliceerd_op"])
+    na_commit(agenda_meldingen_taak, vergadering.pk)
     return vergadering
 
 
@@ -183,6 +190,7 @@ def besluitenlijst_vaststellen(*, vergadering: Vergadering, door: AbstractBaseUs
     vergadering.besluitenlijst_vastgesteld_op = timezone.now()
     vergadering.full_clean()
     vergadering.save(update_fields=["besluitenlijst_vastgesteld_op"])
+    na_commit(besluiten_meldingen_taak, vergadering.pk)
     return vergadering
 
 
@@ -343,7 +351,7 @@ def vervolgvergadering_plannen(
         )
         kopie.full_clean()
         kopie.save()
-        punt.stukken.update(agendapunt=kopie)
+        punt.stukken.update(agendapunt=kopie, gewijzigd_op=timezone.now())
         punt.voorstellen.update(agendapunt=kopie, vergadering=nieuw)
     oud.status = Vergadering.Status.GEANNULEERD
     oud.save(update_fields=["status"])
@@ -453,7 +461,9 @@ def _hernummeren(vergadering: Vergadering, volgorde: Sequence[int]) -> None:
     then into place, so the unique (vergadering, volgnummer) never sees two rows on one number."""
     Agendapunt.objects.filter(vergadering=vergadering).update(volgnummer=F("volgnummer") + _TIJDELIJK)
     for nummer, pk in enumerate(volgorde, start=1):
-        Agendapunt.objects.filter(pk=pk, vergadering=vergadering).update(volgnummer=nummer)
+        Agendapunt.objects.filter(pk=pk, vergadering=vergadering).update(
+            volgnummer=nummer, gewijzigd_op=timezone.now()
+        )
 
 
 def _huidige_volgorde(vergadering: Vergadering) -> list[int]:

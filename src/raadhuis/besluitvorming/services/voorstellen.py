@@ -76,8 +76,8 @@ def voorstel_indienen(
     initiatiefvoorstellen (Gemeentewet arts. 147a-147b) and moties (reglement van orde); an amendement
     changes a raadsvoorstel on the same agendapunt, a subamendement an amendement; a motie vreemd aan de
     orde van de dag has no agendapunt. Indieners and mede-indieners hold a seat on the meeting's date;
-    the first indiener is marked as such."""
-    vereis(door, VOORSTEL_INDIENEN, vergadering)
+    the first indiener is marked as such. A raadslid submits only as one of the indieners (rechten)."""
+    vereis(door, VOORSTEL_INDIENEN, tuple(indieners))
     fouten: list[str] = []
     if soort not in Voorstel.Soort.values:
         raise ValidationError({"soort": f"Onbekende soort voorstel: {soort}."})

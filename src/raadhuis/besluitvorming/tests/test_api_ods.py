@@ -10,12 +10,20 @@ from typing import Any
 
 import pytest
 import yaml
+from django.utils import timezone
 from openapi_schema_validator import OAS30ReadValidator, oas30_format_checker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
 
 from raadhuis.besluitvorming import api as ods_api
-from raadhuis.besluitvorming.models import Fractielidmaatschap, Lidmaatschap, Stemming, Stuk
+from raadhuis.besluitvorming.models import (
+    Agendapunt,
+    Fractielidmaatschap,
+    Lidmaatschap,
+    Stemming,
+    Stuk,
+    Vergadering,
+)
 from raadhuis.besluitvorming.tests.factories import (
     AgendapuntFactory,
     FractielidmaatschapFactory,
@@ -333,3 +341,31 @@ def test_lijsten_kosten_een_vast_aantal_queries(client, organisatie):
     groot = {resource: _aantal_queries(client, f"/api/v1/{resource}") for resource in RESOURCES}
 
     assert groot == klein
+
+
+def test_gewijzigd_sinds_geeft_alleen_wat_veranderde(client, gegevens):
+    s = gegevens
+    voorbij = timezone.now() - dt.timedelta(days=1)
+    Vergadering.objects.update(gewijzigd_op=voorbij)
+    Agendapunt.objects.update(gewijzigd_op=voorbij)
+    Stuk.objects.update(gewijzigd_op=voorbij)
+    Stemming.objects.update(gewijzigd_op=voorbij)
+    sinds = (timezone.now() - dt.timedelta(hours=1)).isoformat()
+
+    assert client.get("/api/v1/vergaderingen", {"gewijzigdSinds": sinds}).json()["results"] == []
+    # A paper on the hamerstuk changes: its meeting and item count as changed, nothing else.
+    stuk = Stuk.objects.get(pk=s.openbaar_stuk.pk)
+    stuk.titel = "Raadsvoorstel, herziene versie"
+    stuk.save(update_fields=["titel"])
+    vergaderingen = client.get("/api/v1/vergaderingen", {"gewijzigdSinds": sinds}).json()["results"]
+    punten = client.get("/api/v1/agendapunten", {"gewijzigdSinds": sinds}).json()["results"]
+    assert [v["id"] for v in vergaderingen] == [str(s.vergadering.pk)]
+    assert [p["id"] for p in punten] == [str(stuk.agendapunt_id)]
+    assert vergaderingen[0]["wijzigingsdatum"] == timezone.localdate().isoformat()
+    valideer(vergaderingen[0], "Vergadering")
+
+
+def test_gewijzigd_sinds_met_onzin_geeft_400(client, db):
+    antwoord = client.get("/api/v1/vergaderingen", {"gewijzigdSinds": "gisteren"})
+    assert antwoord.status_code == 400
+    assert antwoord["Content-Type"] == PROBLEM

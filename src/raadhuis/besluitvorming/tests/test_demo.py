@@ -12,7 +12,7 @@ from django.core.management.base import OutputWrapper
 from django.test import Client
 
 from raadhuis.accounts import demo as accounts_demo
-from raadhuis.besluitvorming import demo
+from raadhuis.besluitvorming import demo, demo_gegevens
 from raadhuis.besluitvorming.models import (
     Aanwezigheid,
     Besluit,
@@ -80,7 +80,7 @@ def test_raadsakkoord_aangenomen_met_8_van_9_fracties(geladen: str) -> None:
 
 
 def test_staking_van_stemmen_uitgesteld_en_daarna_verworpen(geladen: str) -> None:
-    motie = Voorstel.objects.get(titel=demo.TIE_MOTIE)
+    motie = Voorstel.objects.get(titel=demo_gegevens.TIE_MOTIE)
     uitkomsten = list(motie.stemmingen.order_by("moment").values_list("uitkomst", flat=True))
     assert uitkomsten == [Stemming.Uitkomst.UITGESTELD, Stemming.Uitkomst.VERWORPEN]
     assert Stemming.objects.filter(uitkomst=Stemming.Uitkomst.UITGESTELD).count() == 1

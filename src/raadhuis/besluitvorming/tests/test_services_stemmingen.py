@@ -127,6 +127,9 @@ def test_intrekken_laat_de_amendementen_vervallen_en_is_het_besluit(griffier, ra
 
 def test_raadslid_mag_indienen_maar_geen_stemming_vastleggen(raad, punt) -> None:
     raadslid = MedewerkerFactory(rollen=[Rol.RAADSLID])
+    # The raadslid is the first indiener (see test_rechten_indienen.py for the rule).
+    raad.leden[0].medewerker = raadslid
+    raad.leden[0].save()
     motie = indienen(raadslid, raad, punt)
     with pytest.raises(PermissionDenied):
         services.stemming_vastleggen(

@@ -5,8 +5,14 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from raadhuis.besluitvorming.rechten import WERKPLEK_ROLLEN
+from raadhuis.besluitvorming.rechten import (
+    AGENDA_BEHEREN,
+    ORGANEN_BEHEREN,
+    VOORSTEL_INDIENEN,
+    WERKPLEK_ROLLEN,
+)
 from raadhuis.besluitvorming.selectors.publiek import fracties, organen
+from raadhuis.core.rechten import mag
 from raadhuis.core.toegang import werkplek
 
 
@@ -22,4 +28,10 @@ def bestuur(request: HttpRequest) -> HttpResponse:
 @werkplek(*WERKPLEK_ROLLEN)
 def werkplek_besluitvorming(request: HttpRequest) -> HttpResponse:
     kruimelpad = [(_("Werkplek"), reverse("core:werkplek")), (_("Besluitvorming"), None)]
-    return render(request, "besluitvorming/werkplek.html", {"kruimelpad": kruimelpad})
+    # Only the links this user may follow.
+    rechten = {
+        "mag_agenda": mag(request.user, AGENDA_BEHEREN),
+        "mag_organen": mag(request.user, ORGANEN_BEHEREN),
+        "mag_indienen": mag(request.user, VOORSTEL_INDIENEN),
+    }
+    return render(request, "besluitvorming/werkplek.html", {"kruimelpad": kruimelpad, **rechten})

@@ -160,14 +160,19 @@ def _agenda_antwoord(
     melding: str,
     fout: ValidationError | None,
     anker: str = "",
+    focus: tuple[int, str] | None = None,
 ) -> HttpResponse:
-    """htmx gets the re-rendered agenda with the message in it; a plain POST a redirect."""
+    """htmx gets the re-rendered agenda with the message in it; a plain POST a redirect. `focus` (item,
+    direction) puts autofocus on the moved item's button, so keyboard focus stays with the item even when
+    the pressed button is gone (the new first item has no "Omhoog"); htmx focuses it after the swap."""
     if _is_htmx(request):
         context = _agenda_context(
             vergadering.pk,
             melding=None if fout else melding,
             fouten=fout.messages if fout else [],
             via_htmx=True,
+            focus_punt=focus[0] if focus else None,
+            focus_richting=focus[1] if focus else "",
         )
         return render(request, TEMPLATES + "vergadering.html#agenda", context)
     if fout is not None:
@@ -263,7 +268,12 @@ def agendapunt_verplaatsen(request: HttpRequest, pk: int, punt: int) -> HttpResp
         else _("“%(titel)s” staat nu een plaats lager.")
     ) % {"titel": agendapunt.titel}
     return _agenda_antwoord(
-        request, agendapunt.vergadering, melding=melding, fout=fout, anker=f"#agendapunt-{punt}"
+        request,
+        agendapunt.vergadering,
+        melding=melding,
+        fout=fout,
+        anker=f"#agendapunt-{punt}",
+        focus=(agendapunt.pk, richting),
     )
 
 

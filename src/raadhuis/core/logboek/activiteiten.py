@@ -1,4 +1,4 @@
-"""Keys of the register entries the platform itself needs (seeded by migration core 0004)."""
+"""Keys of the register entries the platform itself needs (seeded by migrations core 0004 and 0007)."""
 
 MEDEWERKERACCOUNTS_BEHEREN = "medewerkeraccounts-beheren"
 INLOGGEN_DIGID = "inloggen-digid"
@@ -8,3 +8,4 @@ ZOEKEN_OP_BSN = "zoeken-op-bsn"
 WOO_VERZOEK_BEHANDELEN = "woo-verzoek-behandelen"
 LOGBOEK_RAADPLEGEN = "logboek-raadplegen"
 INZAGE_EIGEN_GEGEVENS = "inzage-eigen-gegevens"
+MELDINGEN_ABONNEMENTEN = "meldingen-abonnementen"

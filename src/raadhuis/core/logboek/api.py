@@ -27,7 +27,7 @@ R = TypeVar("R")
 
 # (type, identifier) of the data subject, e.g. ("BSN", "999993653"); LDV data_subject_id(_type).
 Betrokkene = tuple[str, str]
-BETROKKENE_TYPES = ("BSN", "KVK", "RSIN", "personeelsnummer")
+BETROKKENE_TYPES = ("BSN", "KVK", "RSIN", "personeelsnummer", "e-mailadres")
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ BETROKKENE_KEUZES = [
     ("KVK", _("KvK-nummer")),
     ("RSIN", _("RSIN")),
     ("personeelsnummer", _("Personeelsnummer")),
+    ("e-mailadres", _("E-mailadres")),
 ]
 
 

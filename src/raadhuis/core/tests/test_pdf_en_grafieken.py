@@ -101,3 +101,10 @@ def test_bars_stay_inside_the_picture(waarden):
         assert staaf.x + staaf.breedte <= grafiek.breedte + 0.01
         assert staaf.y >= 0
         assert staaf.y + staaf.hoogte <= grafiek.hoogte
+
+
+def test_line_chart_with_many_series_cycles_colours_and_dashes():
+    reeksen = [grafieken.Reeks(f"Partij {i}", [i, i + 1]) for i in range(9)]
+    grafiek = grafieken.lijndiagram(titel="Bijdragen", categorieen=["2026", "2027"], reeksen=reeksen)
+    assert len(grafiek.legenda) == 9
+    assert grafiek.legenda[4].streep == grafiek.legenda[0].streep
