@@ -8,3 +8,8 @@ class UitvoeringConfig(AppConfig):
     name = "raadhuis.uitvoering"
     label = "uitvoering"
     verbose_name = _("Uitvoering")
+
+    def ready(self) -> None:
+        from raadhuis.uitvoering.rechten import registreren_voor_uitvoering
+
+        registreren_voor_uitvoering()
