@@ -8,3 +8,8 @@ class SamenwerkingConfig(AppConfig):
     name = "raadhuis.samenwerking"
     label = "samenwerking"
     verbose_name = _("Samenwerking")
+
+    def ready(self) -> None:
+        from raadhuis.samenwerking.rechten import registreren_voor_samenwerking
+
+        registreren_voor_samenwerking()

@@ -1,1 +1,0 @@
-"""Models of samenwerking; the data model arrives with the module's own issue."""

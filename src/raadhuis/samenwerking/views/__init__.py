@@ -1,0 +1,1 @@
+"""Pages of samenwerking: the public view, the Werkplek register, dashboards and the paragraaf."""

@@ -1,0 +1,145 @@
+"""The paragraaf verbonden partijen (BBV art. 15) in HTML, PDF and CSV, and its lid 1 text."""
+
+from __future__ import annotations
+
+import csv
+from decimal import Decimal
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from raadhuis.core import pdf
+from raadhuis.core.rechten import mag
+from raadhuis.core.toegang import ingelogde_gebruiker, werkplek
+from raadhuis.samenwerking import services
+from raadhuis.samenwerking.forms import ParagraaftekstForm, fout_naar_formulier
+from raadhuis.samenwerking.models import Paragraaftekst
+from raadhuis.samenwerking.rechten import INZIEN, REGISTER_BEHEREN
+from raadhuis.samenwerking.selectors.paragraaf import Paragraaf, paragraaf
+
+DOCUMENTEN = dict(Paragraaftekst.Document.choices)
+
+
+def _document(request: HttpRequest) -> str:
+    document = request.GET.get("document") or request.POST.get("document") or "begroting"
+    if document not in DOCUMENTEN:
+        raise Http404
+    return document
+
+
+def _titel(p: Paragraaf) -> str:
+    return _("Paragraaf verbonden partijen, %(document)s %(jaar)s") % {
+        "document": DOCUMENTEN[p.document],
+        "jaar": p.jaar,
+    }
+
+
+@werkplek(actie=INZIEN)
+def paragraaf_html(request: HttpRequest, jaar: int) -> HttpResponse:
+    p = paragraaf(jaar=jaar, document=_document(request))
+    mag_beheren = mag(request.user, REGISTER_BEHEREN)
+    form = (
+        ParagraaftekstForm(request.POST or None, instance=p.tekst or Paragraaftekst())
+        if mag_beheren
+        else None
+    )
+    if request.method == "POST" and form is not None and form.is_valid():
+        try:
+            services.paragraaftekst_vastleggen(
+                door=ingelogde_gebruiker(request), jaar=jaar, document=p.document, **form.cleaned_data
+            )
+        except ValidationError as fout:
+            fout_naar_formulier(form, fout)
+        else:
+            messages.success(request, _("De tekst is opgeslagen."))
+            return redirect(reverse("samenwerking:paragraaf", args=[jaar]) + f"?document={p.document}")
+    return render(
+        request,
+        "samenwerking/werkplek/paragraaf.html",
+        {
+            "kruimelpad": [
+                (_("Werkplek"), reverse("core:werkplek")),
+                (_("Samenwerking"), reverse("samenwerking:werkplek")),
+                (_("Paragraaf"), None),
+            ],
+            "p": p,
+            "titel": _titel(p),
+            "form": form,
+            "jaren": range(jaar - 2, jaar + 3),
+        },
+        status=400 if form is not None and form.errors else 200,
+    )
+
+
+@werkplek(actie=INZIEN)
+def paragraaf_pdf(request: HttpRequest, jaar: int) -> HttpResponse:
+    p = paragraaf(jaar=jaar, document=_document(request))
+    titel = _titel(p)
+    html = render_to_string("samenwerking/pdf/paragraaf.html", {"p": p, "titel": titel})
+    antwoord = HttpResponse(pdf.html_naar_pdf(html, titel=titel), content_type="application/pdf")
+    antwoord["Content-Disposition"] = (
+        f'inline; filename="paragraaf-verbonden-partijen-{p.document}-{jaar}.pdf"'
+    )
+    return antwoord
+
+
+def _bedrag(waarde: Decimal | None) -> str:
+    return "" if waarde is None else f"{waarde:.2f}"
+
+
+CSV_KOPPEN = (
+    "groep (art. 15 lid 2)",
+    "naam (lid 3a)",
+    "vestigingsplaats (lid 3a)",
+    "tooi_code",
+    "openbaar belang (lid 3b)",
+    "aandeel begin % (lid 3c)",
+    "aandeel eind % (lid 3c)",
+    "bijdrage (lid 3c)",
+    "zetels begin (lid 3c)",
+    "zetels eind (lid 3c)",
+    "eigen vermogen begin (lid 3d)",
+    "eigen vermogen eind (lid 3d)",
+    "vreemd vermogen begin (lid 3d)",
+    "vreemd vermogen eind (lid 3d)",
+    "resultaat (lid 3e)",
+)
+
+
+@werkplek(actie=INZIEN)
+def paragraaf_csv(request: HttpRequest, jaar: int) -> HttpResponse:
+    p = paragraaf(jaar=jaar, document=_document(request))
+    antwoord = HttpResponse(content_type="text/csv; charset=utf-8")
+    antwoord["Content-Disposition"] = (
+        f'attachment; filename="paragraaf-verbonden-partijen-{p.document}-{jaar}.csv"'
+    )
+    schrijver = csv.writer(antwoord)
+    schrijver.writerow(CSV_KOPPEN)
+    for groep, regels in p.groepen:
+        for r in regels:
+            c = r.cijfers
+            schrijver.writerow(
+                [
+                    groep,
+                    r.partij.naam,
+                    r.partij.vestigingsplaats,
+                    r.partij.tooi_code,
+                    r.partij.openbaar_belang,
+                    _bedrag(r.aandeel_begin),
+                    _bedrag(r.aandeel_eind),
+                    _bedrag(r.bijdrage),
+                    "; ".join(r.zetels_begin),
+                    "; ".join(r.zetels_eind),
+                    _bedrag(c.eigen_vermogen_begin if c else None),
+                    _bedrag(c.eigen_vermogen_eind if c else None),
+                    _bedrag(c.vreemd_vermogen_begin if c else None),
+                    _bedrag(c.vreemd_vermogen_eind if c else None),
+                    _bedrag(r.resultaat),
+                ]
+            )
+    return antwoord
