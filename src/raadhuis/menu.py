@@ -17,6 +17,7 @@ LOGBOEK_ROLLEN = frozenset({PRIVACY_OFFICER})
 PUBLIEK_MENU = (
     Menuitem(_("Home"), "core:home"),
     Menuitem(_("Bestuur"), "besluitvorming:bestuur"),
+    Menuitem(_("Raadsakkoord"), "uitvoering:publiek"),
     Menuitem(_("Samenwerking"), "samenwerking:samenwerking"),
     Menuitem(_("Dienstverlening"), "dienstverlening:dienstverlening"),
     Menuitem(_("Openbaarheid"), "publicatie:openbaarheid"),
