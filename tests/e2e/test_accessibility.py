@@ -26,6 +26,7 @@ pytestmark = pytest.mark.e2e
 # Not pages of this site's HTML: the JSON API and its generated docs (tested in the API tests),
 # Django's own admin, uploads and static files.
 NOT_CRAWLED = ("/api/", "/beheer/", "/media/", "/static/")
+MAX_PAGINAS = 400
 
 
 def _crawlable(href: str, origin: str) -> str | None:
@@ -52,6 +53,9 @@ def crawl(page: Page, axe: Any, *, start: str) -> set[str]:
     visited: set[str] = set()
     broken: list[str] = []
     while queue:
+        # A page that links to a "next" of itself forever (a year or month window moving with the
+        # page) would keep the crawl going until CI times out; fail fast and say which link.
+        assert len(seen) <= MAX_PAGINAS, f"more than {MAX_PAGINAS} pages; endless links? last: {queue[-1]}"
         url = queue.popleft()
         response = page.goto(url)
         if response is None or not response.ok:

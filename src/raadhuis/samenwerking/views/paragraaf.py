@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from raadhuis.core import pdf
@@ -23,6 +24,18 @@ from raadhuis.samenwerking.rechten import INZIEN, REGISTER_BEHEREN
 from raadhuis.samenwerking.selectors.paragraaf import Paragraaf, paragraaf
 
 DOCUMENTEN = dict(Paragraaftekst.Document.choices)
+
+
+def _jaren() -> range:
+    """The years a paragraaf is offered for: the last four jaarverslagen and the coming begrotingen.
+    A fixed window, so the year links end somewhere (a window around the shown year never does)."""
+    dit_jaar = timezone.localdate().year
+    return range(dit_jaar - 4, dit_jaar + 3)
+
+
+def _jaar_controleren(jaar: int) -> None:
+    if jaar not in _jaren():
+        raise Http404
 
 
 def _document(request: HttpRequest) -> str:
@@ -41,6 +54,7 @@ def _titel(p: Paragraaf) -> str:
 
 @werkplek(actie=INZIEN)
 def paragraaf_html(request: HttpRequest, jaar: int) -> HttpResponse:
+    _jaar_controleren(jaar)
     p = paragraaf(jaar=jaar, document=_document(request))
     mag_beheren = mag(request.user, REGISTER_BEHEREN)
     form = (
@@ -70,7 +84,7 @@ def paragraaf_html(request: HttpRequest, jaar: int) -> HttpResponse:
             "p": p,
             "titel": _titel(p),
             "form": form,
-            "jaren": range(jaar - 2, jaar + 3),
+            "jaren": _jaren(),
         },
         status=400 if form is not None and form.errors else 200,
     )
@@ -78,6 +92,7 @@ def paragraaf_html(request: HttpRequest, jaar: int) -> HttpResponse:
 
 @werkplek(actie=INZIEN)
 def paragraaf_pdf(request: HttpRequest, jaar: int) -> HttpResponse:
+    _jaar_controleren(jaar)
     p = paragraaf(jaar=jaar, document=_document(request))
     titel = _titel(p)
     html = render_to_string("samenwerking/pdf/paragraaf.html", {"p": p, "titel": titel})
@@ -113,6 +128,7 @@ CSV_KOPPEN = (
 
 @werkplek(actie=INZIEN)
 def paragraaf_csv(request: HttpRequest, jaar: int) -> HttpResponse:
+    _jaar_controleren(jaar)
     p = paragraaf(jaar=jaar, document=_document(request))
     antwoord = HttpResponse(content_type="text/csv; charset=utf-8")
     antwoord["Content-Disposition"] = (
