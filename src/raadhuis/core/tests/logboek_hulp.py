@@ -10,12 +10,17 @@ from django.apps import apps
 from django.db import connection, transaction
 
 _triggers = import_module("raadhuis.core.migrations.0003_logboek").TRIGGERS
-_register = import_module("raadhuis.core.migrations.0004_verwerkingsregister_vullen")
+# Every data migration that seeds the register (AVG art. 30), in order.
+_registers = [
+    import_module("raadhuis.core.migrations.0004_verwerkingsregister_vullen"),
+    import_module("raadhuis.core.migrations.0007_verwerking_abonnementen"),
+]
 
 
 def register_vullen() -> None:
     """The seeded register again, for tests after a flush (transactional tests empty every table)."""
-    _register.vullen(apps, None)
+    for register in _registers:
+        register.vullen(apps, None)
 
 
 @contextmanager
