@@ -128,7 +128,10 @@ def geheimhouding_laten_vervallen(*, vergadering: Vergadering) -> list[Stuk]:
 def geheimhouding_opheffen(*, stuk: Stuk, besloten_op: dt.date, door: AbstractBaseUser) -> Stuk:
     """Records the raad's decision to lift the secrecy (art. 25 lid 4): the paper becomes public."""
     vereis(door, AGENDA_BEHEREN, stuk)
-    stuk = Stuk.objects.select_for_update().select_related("agendapunt__vergadering").get(pk=stuk.pk)
+    # Only the stuk row is locked: PostgreSQL refuses FOR UPDATE on the nullable side of the join.
+    stuk = (
+        Stuk.objects.select_for_update(of=("self",)).select_related("agendapunt__vergadering").get(pk=stuk.pk)
+    )
     if stuk.openbaarheid != Stuk.Openbaarheid.GEHEIM:
         raise ValidationError(_("Op dit stuk rust geen geheimhouding."))
     if besloten_op > timezone.localdate():
