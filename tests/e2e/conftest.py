@@ -247,16 +247,13 @@ def _create_medewerker(*, username: str, roles: list[str], enrolled: bool | None
 def current_code(username: str) -> str:
     """The code the employee's authenticator shows; the next one if this one was used already
     (a code works once, and the server accepts one step ahead)."""
-    import time
-
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    from raadhuis.accounts.tests.hulp import totp_code
+    from raadhuis.accounts.tests.hulp import volgende_code
 
     device = TOTPDevice.objects.filter(user__username=username).order_by("-confirmed", "pk").first()
     assert device is not None, f"{username} has no authenticator"
-    used = device.last_t >= int(time.time() - device.t0) // device.step
-    return totp_code(device, stappen_verder=1 if used else 0)
+    return volgende_code(device)
 
 
 @pytest.fixture

@@ -29,6 +29,17 @@ def totp_code(apparaat: TOTPDevice, *, stappen_verder: int = 0) -> str:
     return f"{totp.token() if not stappen_verder else _later(totp, stappen_verder):06d}"
 
 
+def volgende_code(apparaat: TOTPDevice) -> str:
+    """The next code the server accepts: the current one, or the next step's if this one was used.
+
+    Reads the last used step and the drift from the database: a code accepted just after a step
+    boundary shifts the device's drift by one, and the next code must follow that shift.
+    """
+    apparaat.refresh_from_db()
+    totp = TOTP(apparaat.bin_key, apparaat.step, apparaat.t0, apparaat.digits, apparaat.drift)
+    return totp_code(apparaat, stappen_verder=max(0, apparaat.last_t + 1 - totp.t()))
+
+
 def _later(totp: TOTP, stappen: int) -> int:
     totp.time = totp.time + stappen * totp.step
     return int(totp.token())

@@ -14,7 +14,7 @@ from freezegun import freeze_time
 from raadhuis.accounts import services
 from raadhuis.accounts.models import Rol
 from raadhuis.accounts.tests.factories import WACHTWOORD, MedewerkerFactory
-from raadhuis.accounts.tests.hulp import totp_apparaat, totp_code
+from raadhuis.accounts.tests.hulp import totp_apparaat, totp_code, volgende_code
 
 
 def inloggen(client: Client, gebruikersnaam: str, *, volgende: str = ""):
@@ -196,7 +196,7 @@ def test_nieuwe_herstelcodes_vragen_een_code_en_maken_oude_ongeldig(organisatie,
         klok.tick(31)
         antwoord = client.post(
             "/werkplek/tweestapsverificatie/",
-            {"actie": "herstelcodes", "herstel-code": totp_code(apparaat, stappen_verder=1)},
+            {"actie": "herstelcodes", "herstel-code": volgende_code(apparaat)},
         )
     nieuwe = herstelcodes_uit(antwoord.content.decode())
     assert len(nieuwe) == 10
@@ -214,7 +214,7 @@ def test_optionele_rol_zet_tweestapsverificatie_uit_met_een_code(organisatie):
         klok.tick(31)
         antwoord = client.post(
             "/werkplek/tweestapsverificatie/",
-            {"actie": "uitzetten", "uit-code": totp_code(apparaat, stappen_verder=1)},
+            {"actie": "uitzetten", "uit-code": volgende_code(apparaat)},
         )
 
     assert antwoord.status_code == 302
