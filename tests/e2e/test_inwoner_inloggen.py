@@ -26,7 +26,7 @@ BSN = "999993653"
 def aangifte(organisatie: Organisatie, create_medewerker: Callable[..., Medewerker]) -> str:
     """A service that needs eIDAS hoog, as the demo's aangifte vertrek buitenland."""
     from raadhuis.core.identiteit import Betrouwbaarheidsniveau
-    from raadhuis.dienstverlening.services import product_aanmaken
+    from raadhuis.dienstverlening.services.catalogus import product_aanmaken
 
     beheerder = create_medewerker(username="productbeheer", roles=["beheerder"])
     product = product_aanmaken(

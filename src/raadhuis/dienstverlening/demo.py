@@ -9,8 +9,9 @@ from django.core.management.base import OutputWrapper
 from raadhuis.accounts.models import Rol
 from raadhuis.accounts.selectors import medewerkers_met_rol
 from raadhuis.core.identiteit import Betrouwbaarheidsniveau
-from raadhuis.dienstverlening import selectors, services
 from raadhuis.dienstverlening.models import DoelgroepKeuze
+from raadhuis.dienstverlening.selectors import catalogus as selectors
+from raadhuis.dienstverlening.services import catalogus as services
 
 # The levels follow the national handreiking's reasoning (wdo-en-beveiliging.md section 2): a
 # change to the BRP or a legal declaration needs at least substantieel; leaving the country, which

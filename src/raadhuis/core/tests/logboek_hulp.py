@@ -14,6 +14,7 @@ _triggers = import_module("raadhuis.core.migrations.0003_logboek").TRIGGERS
 _registers = [
     import_module("raadhuis.core.migrations.0004_verwerkingsregister_vullen"),
     import_module("raadhuis.core.migrations.0007_verwerking_abonnementen"),
+    import_module("raadhuis.core.migrations.0008_verwerking_dienstverlening"),
 ]
 
 

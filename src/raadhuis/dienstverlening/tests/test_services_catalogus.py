@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from raadhuis.accounts.models import Medewerker
 from raadhuis.core.identiteit import Betrouwbaarheidsniveau
 from raadhuis.dienstverlening.models import Product
-from raadhuis.dienstverlening.services import product_aanmaken, product_bijwerken
+from raadhuis.dienstverlening.services.catalogus import product_aanmaken, product_bijwerken
 
 
 def _aanmaken(door: Medewerker, **anders: object) -> Product:

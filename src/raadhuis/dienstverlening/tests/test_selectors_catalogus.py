@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 
 from raadhuis.accounts.models import Medewerker
 from raadhuis.core.identiteit import Betrouwbaarheidsniveau
-from raadhuis.dienstverlening.selectors import actief_product, actieve_producten, product_met_slug
-from raadhuis.dienstverlening.services import product_aanmaken
+from raadhuis.dienstverlening.selectors.catalogus import actief_product, actieve_producten, product_met_slug
+from raadhuis.dienstverlening.services.catalogus import product_aanmaken
 
 
 @pytest.mark.django_db

@@ -10,7 +10,7 @@ from django.test import Client
 from raadhuis.accounts.models import Medewerker
 from raadhuis.core.identiteit import Betrouwbaarheidsniveau, Identiteit, Soort, identiteit_opslaan
 from raadhuis.dienstverlening.models import Product
-from raadhuis.dienstverlening.services import product_aanmaken
+from raadhuis.dienstverlening.services.catalogus import product_aanmaken
 
 BSN = "999993653"
 
@@ -122,7 +122,7 @@ def test_ondernemer_wordt_begroet_met_kvk_nummer(client: Client, bedrijfsproduct
 def test_inactief_of_onbekend_product_geeft_404(
     client: Client, aangifte: Product, beheerder: Medewerker
 ) -> None:
-    from raadhuis.dienstverlening.services import product_bijwerken
+    from raadhuis.dienstverlening.services.catalogus import product_bijwerken
 
     product_bijwerken(product=aangifte, door=beheerder, actief=False)
     assert client.get("/dienstverlening/vertrek-buitenland/").status_code == 404

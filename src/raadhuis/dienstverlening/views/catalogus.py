@@ -11,7 +11,7 @@ from raadhuis.core.digitale_dienst import toegang_weigeren, vereiste_identiteit
 from raadhuis.core.identiteit import Soort
 from raadhuis.core.toegang import werkplek
 from raadhuis.dienstverlening.rechten import WERKPLEK_ROLLEN
-from raadhuis.dienstverlening.selectors import actief_product, actieve_producten
+from raadhuis.dienstverlening.selectors.catalogus import actief_product, actieve_producten
 
 
 def dienstverlening(request: HttpRequest) -> HttpResponse:

@@ -1,0 +1,1 @@
+"""services of dienstverlening, one module per part: catalogus, zaken, intake, werkvoorraad, afspraken."""

@@ -1,0 +1,445 @@
+"""Every write to a case: creation with a gapless number, status changes along the zaaktype's order,
+assignment, notes, documents and messages. Each checks who acts and logs the processing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from raadhuis.accounts.models import Medewerker
+from raadhuis.core import bsn as bsn_module
+from raadhuis.core import logboek, uploads
+from raadhuis.core.identiteit import Identiteit, Soort
+from raadhuis.core.rechten import vereis
+from raadhuis.core.termijnen import bereken_termijn
+from raadhuis.dienstverlening.models import (
+    Berichtsoort,
+    Betrokkene,
+    Kanaal,
+    Product,
+    Resultaattype,
+    Rol,
+    RolGeneriek,
+    Roltype,
+    Statustype,
+    Zaak,
+    Zaakbericht,
+    Zaakdocument,
+    Zaaknotitie,
+    Zaaknummerreeks,
+    Zaakstatus,
+    Zaaktype,
+)
+from raadhuis.dienstverlening.rechten import ZAAK_BEHANDELEN, ZAAK_REGISTREREN
+from raadhuis.dienstverlening.services import berichten
+
+ACTIVITEIT = "aanvraag-behandelen"
+DOCUMENTSOORTEN = (uploads.PDF, uploads.PNG, uploads.JPEG, uploads.DOCX, uploads.ODT)
+MAX_DOCUMENT_BYTES = 20_000_000
+
+Door = Medewerker | Identiteit
+
+
+@dataclass(frozen=True)
+class Initiator:
+    """Who asks: a resident (BSN) or a business (KvK, optionally a branch) with a contact person."""
+
+    bsn: str = ""
+    kvk_nummer: str = ""
+    vestigingsnummer: str = ""
+    naam: str = ""
+    contactpersoon: str = ""
+    emailadres: str = ""
+    telefoonnummer: str = ""
+
+    @classmethod
+    def uit_identiteit(cls, identiteit: Identiteit, **contact: str) -> Initiator:
+        """The logged-in resident or business, with the contact details the form asked for."""
+        if identiteit.soort is Soort.INWONER:
+            return cls(bsn=identiteit.bsn, naam=contact.pop("naam", "") or identiteit.naam, **contact)
+        return cls(
+            kvk_nummer=identiteit.kvk_nummer,
+            vestigingsnummer=identiteit.vestigingsnummer,
+            naam=contact.pop("naam", "") or identiteit.naam,
+            **contact,
+        )
+
+    @property
+    def betrokkene(self) -> tuple[str, str]:
+        return ("BSN", self.bsn) if self.bsn else ("KVK", self.kvk_nummer)
+
+
+def _controleer_initiator(initiator: Initiator) -> None:
+    if bool(initiator.bsn) == bool(initiator.kvk_nummer):
+        raise ValidationError(
+            {"initiator": _("Geef een burgerservicenummer of een KvK-nummer op (één van beide).")}
+        )
+    if initiator.bsn and not bsn_module.is_geldig_bsn(initiator.bsn):
+        raise ValidationError({"bsn": _("Dit is geen geldig burgerservicenummer.")})
+    if initiator.kvk_nummer and not (len(initiator.kvk_nummer) == 8 and initiator.kvk_nummer.isdigit()):
+        raise ValidationError({"kvk_nummer": _("Een KvK-nummer bestaat uit 8 cijfers.")})
+
+
+def _controleer_kanaal(*, door: Door, kanaal: str, initiator: Initiator) -> None:
+    """Online the applicant acts for themself; an employee registers on an assisted channel."""
+    if isinstance(door, Identiteit):
+        if kanaal != Kanaal.DIGITAAL:
+            raise ValidationError({"kanaal": _("Een aanvraag na inloggen komt digitaal binnen.")})
+        eigen = (
+            initiator.bsn == door.bsn
+            if door.soort is Soort.INWONER
+            else initiator.kvk_nummer == door.kvk_nummer
+        )
+        if not eigen:
+            raise PermissionDenied(_("U kunt alleen voor uzelf of uw eigen onderneming een aanvraag doen."))
+        return
+    vereis(door, ZAAK_REGISTREREN)
+    if kanaal not in (Kanaal.BALIE, Kanaal.TELEFOON, Kanaal.SCHRIFTELIJK):
+        raise ValidationError(
+            {"kanaal": _("Kies het kanaal waarop de aanvraag binnenkwam: balie, telefoon of brief.")}
+        )
+
+
+def zaaknummer_trekken(jaar: int) -> tuple[str, int]:
+    """The next number of the year. The UPDATE takes the year's row lock until the transaction ends,
+    so concurrent intakes queue here and a rollback returns the number: unique and gapless."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("zaaknummer_trekken hoort in de transactie die de zaak aanmaakt.")
+    Zaaknummerreeks.objects.bulk_create([Zaaknummerreeks(jaar=jaar)], ignore_conflicts=True)
+    Zaaknummerreeks.objects.filter(jaar=jaar).update(laatste=F("laatste") + 1)
+    volgnummer = Zaaknummerreeks.objects.values_list("laatste", flat=True).get(jaar=jaar)
+    return f"ZAAK-{jaar}-{volgnummer:06d}", volgnummer
+
+
+def geplande_data(zaaktype: Zaaktype, startdatum: date) -> tuple[date, date]:
+    """(expected end date, latest legal end date): the servicenorm when the zaaktype promises one,
+    else the legal doorlooptijd, both counted by the deadline engine (Atw art. 1 and 2)."""
+    uiterlijk = bereken_termijn(gebeurtenis=startdatum, termijn=zaaktype.doorlooptijd).einddatum
+    norm = zaaktype.servicenorm
+    gepland = bereken_termijn(gebeurtenis=startdatum, termijn=norm).einddatum if norm else uiterlijk
+    return min(gepland, uiterlijk), uiterlijk
+
+
+def _roltype(zaaktype: Zaaktype, generiek: RolGeneriek) -> Roltype:
+    roltype = Roltype.objects.filter(zaaktype=zaaktype, omschrijving_generiek=generiek).first()
+    if roltype is None:
+        raise ValidationError(
+            _("Het zaaktype '%(zaaktype)s' heeft geen roltype '%(rol)s'.")
+            % {"zaaktype": zaaktype, "rol": generiek.label}
+        )
+    return roltype
+
+
+@transaction.atomic
+def zaak_aanmaken(
+    *,
+    zaaktype: Zaaktype,
+    omschrijving: str,
+    kanaal: str,
+    initiator: Initiator,
+    door: Door,
+    product: Product | None = None,
+    gegevens: dict[str, Any] | None = None,
+    toelichting: str = "",
+    startdatum: date | None = None,
+    taal: str = "nl",
+) -> Zaak:
+    """Registers a case in its first status, with the initiator's role and the planned dates, and
+    sends the acknowledgement by e-mail once the transaction commits."""
+    _controleer_initiator(initiator)
+    _controleer_kanaal(door=door, kanaal=kanaal, initiator=initiator)
+    if not zaaktype.actief:
+        raise ValidationError({"zaaktype": _("Dit zaaktype is niet meer in gebruik.")})
+    eerste = zaaktype.statustypen.order_by("volgnummer").first()
+    if eerste is None:
+        raise ValidationError({"zaaktype": _("Dit zaaktype heeft nog geen statustypen.")})
+    initiator_roltype = _roltype(zaaktype, RolGeneriek.INITIATOR)
+    nu = timezone.now()
+    vandaag = timezone.localdate(nu)
+    start = startdatum or vandaag
+    gepland, uiterlijk = geplande_data(zaaktype, start)
+    identificatie, volgnummer = zaaknummer_trekken(vandaag.year)
+    medewerker = door if isinstance(door, Medewerker) else None
+    zaak = Zaak(
+        identificatie=identificatie,
+        jaar=vandaag.year,
+        volgnummer=volgnummer,
+        zaaktype=zaaktype,
+        product=product,
+        omschrijving=omschrijving.strip()[:200] or zaaktype.omschrijving,
+        toelichting=toelichting,
+        registratiedatum=vandaag,
+        startdatum=start,
+        einddatum_gepland=gepland,
+        uiterlijke_einddatum_afdoening=uiterlijk,
+        kanaal=kanaal,
+        vertrouwelijkheid=zaaktype.vertrouwelijkheid,
+        statustype=eerste,
+        status_gezet_op=nu,
+        team_id=zaaktype.team_id,
+        geregistreerd_door=medewerker,
+        initiator_bsn=initiator.bsn,
+        initiator_kvk=initiator.kvk_nummer,
+        gegevens=gegevens or {},
+        taal=taal,
+    )
+    zaak.full_clean(exclude=["statustype", "zaaktype", "product", "team", "geregistreerd_door"])
+    zaak.save()
+    Zaakstatus.objects.create(zaak=zaak, statustype=eerste, datum_status_gezet=nu, gezet_door=medewerker)
+    Rol.objects.create(
+        zaak=zaak,
+        roltype=initiator_roltype,
+        betrokkene_type=Betrokkene.NATUURLIJK_PERSOON if initiator.bsn else Betrokkene.VESTIGING,
+        bsn=initiator.bsn,
+        kvk_nummer=initiator.kvk_nummer,
+        vestigingsnummer=initiator.vestigingsnummer,
+        naam=initiator.naam,
+        contactpersoon=initiator.contactpersoon,
+        emailadres=initiator.emailadres,
+        telefoonnummer=initiator.telefoonnummer,
+    )
+    logboek.vastleggen(
+        naam="zaak.registreren", activiteit=ACTIVITEIT, betrokkene=initiator.betrokkene, door=door
+    )
+    berichten.zaak_mailen(zaak, sjabloon="ontvangen")
+    return zaak
+
+
+def _vergrendeld(zaak: Zaak) -> Zaak:
+    """The case row locked for the rest of the transaction: concurrent status changes queue."""
+    return Zaak.objects.select_for_update(of=("self",)).select_related("statustype").get(pk=zaak.pk)
+
+
+def _controleer_overgang(zaak: Zaak, nieuw: Statustype) -> None:
+    """Forward along the zaaktype's order; a status in between may be skipped only when optional;
+    nothing changes after the end status."""
+    if nieuw.zaaktype_id != zaak.zaaktype_id:
+        raise ValidationError({"statustype": _("Deze status hoort niet bij het zaaktype van de zaak.")})
+    if zaak.is_afgesloten:
+        raise ValidationError({"statustype": _("De zaak is afgesloten; de status verandert niet meer.")})
+    huidig = zaak.statustype
+    if nieuw.volgnummer <= huidig.volgnummer:
+        raise ValidationError(
+            {
+                "statustype": _("De zaak staat al op '%(huidig)s'; een status terugzetten kan niet.")
+                % {"huidig": huidig}
+            }
+        )
+    overgeslagen = Statustype.objects.filter(
+        zaaktype_id=zaak.zaaktype_id,
+        volgnummer__gt=huidig.volgnummer,
+        volgnummer__lt=nieuw.volgnummer,
+        optioneel=False,
+    ).first()
+    if overgeslagen is not None:
+        raise ValidationError(
+            {
+                "statustype": _("Eerst moet de status '%(tussen)s' worden gezet voordat '%(nieuw)s' kan.")
+                % {"tussen": overgeslagen, "nieuw": nieuw}
+            }
+        )
+
+
+def toegestane_statustypen(zaak: Zaak) -> list[Statustype]:
+    """The statuses a behandelaar can choose next: the next required one and any optional ones
+    before it (the form offers exactly these)."""
+    if zaak.is_afgesloten:
+        return []
+    volgende: list[Statustype] = []
+    for statustype in Statustype.objects.filter(
+        zaaktype_id=zaak.zaaktype_id, volgnummer__gt=zaak.statustype.volgnummer
+    ).order_by("volgnummer"):
+        volgende.append(statustype)
+        if not statustype.optioneel:
+            break
+    return volgende
+
+
+@transaction.atomic
+def status_zetten(
+    *,
+    zaak: Zaak,
+    statustype: Statustype,
+    door: Medewerker,
+    toelichting: str = "",
+    resultaattype: Resultaattype | None = None,
+) -> Zaak:
+    """Moves the case to the next status and records who did it and when (ZGW Status). The end status
+    needs a result and closes the case (einddatum); a status marked `informeren` mails the applicant."""
+    vereis(door, ZAAK_BEHANDELEN)
+    zaak = _vergrendeld(zaak)
+    _controleer_overgang(zaak, statustype)
+    nu = timezone.now()
+    velden = ["statustype", "status_gezet_op"]
+    if statustype.is_eindstatus:
+        if resultaattype is None:
+            raise ValidationError(
+                {"resultaattype": _("Kies het resultaat waarmee de zaak wordt afgesloten.")}
+            )
+        if resultaattype.zaaktype_id != zaak.zaaktype_id:
+            raise ValidationError(
+                {"resultaattype": _("Dit resultaat hoort niet bij het zaaktype van de zaak.")}
+            )
+        zaak.resultaattype = resultaattype
+        zaak.einddatum = timezone.localdate(nu)
+        velden += ["resultaattype", "einddatum"]
+    elif resultaattype is not None:
+        raise ValidationError({"resultaattype": _("Een resultaat hoort bij de eindstatus.")})
+    zaak.statustype = statustype
+    zaak.status_gezet_op = nu
+    zaak.save(update_fields=velden)
+    Zaakstatus.objects.create(
+        zaak=zaak,
+        statustype=statustype,
+        datum_status_gezet=nu,
+        gezet_door=door,
+        toelichting=toelichting.strip(),
+    )
+    logboek.vastleggen(
+        naam="zaak.status_zetten", activiteit=ACTIVITEIT, betrokkene=_betrokkene(zaak), door=door
+    )
+    if statustype.informeren or statustype.is_eindstatus:
+        berichten.zaak_mailen(zaak, sjabloon="afgesloten" if statustype.is_eindstatus else "status")
+    return zaak
+
+
+def _betrokkene(zaak: Zaak) -> tuple[str, str] | None:
+    if zaak.initiator_bsn:
+        return ("BSN", zaak.initiator_bsn)
+    if zaak.initiator_kvk:
+        return ("KVK", zaak.initiator_kvk)
+    return None
+
+
+@transaction.atomic
+def zaak_toewijzen(*, zaak: Zaak, behandelaar: Medewerker | None, door: Medewerker) -> Zaak:
+    """Gives the case to a behandelaar (or back to the team with None); claiming is assigning to
+    oneself. The behandelaar role follows (ZGW Rol), one at a time."""
+    vereis(door, ZAAK_BEHANDELEN)
+    if behandelaar is not None:
+        vereis(behandelaar, ZAAK_BEHANDELEN)
+    zaak = _vergrendeld(zaak)
+    if zaak.is_afgesloten:
+        raise ValidationError({"behandelaar": _("De zaak is afgesloten.")})
+    roltype = _roltype(zaak.zaaktype, RolGeneriek.BEHANDELAAR)
+    Rol.objects.filter(zaak=zaak, roltype=roltype).delete()
+    if behandelaar is not None:
+        Rol.objects.create(
+            zaak=zaak,
+            roltype=roltype,
+            betrokkene_type=Betrokkene.MEDEWERKER,
+            medewerker=behandelaar,
+            naam=behandelaar.get_full_name() or behandelaar.get_username(),
+        )
+    zaak.behandelaar = behandelaar
+    zaak.save(update_fields=["behandelaar"])
+    return zaak
+
+
+@transaction.atomic
+def notitie_toevoegen(*, zaak: Zaak, tekst: str, door: Medewerker) -> Zaaknotitie:
+    vereis(door, ZAAK_BEHANDELEN)
+    if not tekst.strip():
+        raise ValidationError({"tekst": _("Schrijf een notitie.")})
+    return Zaaknotitie.objects.create(zaak=zaak, tekst=tekst.strip(), door=door)
+
+
+@transaction.atomic
+def document_toevoegen(
+    *,
+    zaak: Zaak,
+    bestand: UploadedFile[bytes],
+    titel: str,
+    door: Door,
+    zichtbaar_voor_aanvrager: bool = False,
+) -> Zaakdocument:
+    """Adds a file after checking its real type and size. A resident adds only to their own open
+    case (and sees it); an employee chooses whether the resident sees it."""
+    if isinstance(door, Identiteit):
+        if not _is_van(zaak, door):
+            raise PermissionDenied(_("Dit is niet uw zaak."))
+        zichtbaar_voor_aanvrager = True
+    else:
+        vereis(door, ZAAK_BEHANDELEN)
+    if zaak.is_afgesloten:
+        raise ValidationError({"bestand": _("De zaak is afgesloten.")})
+    soort = uploads.valideer_upload(bestand, toegestaan=DOCUMENTSOORTEN, max_bytes=MAX_DOCUMENT_BYTES)
+    naam = (bestand.name or "document").rsplit("/", 1)[-1][:200]
+    document = Zaakdocument(
+        zaak=zaak,
+        titel=titel.strip()[:200] or naam,
+        bestandsnaam=naam,
+        mediatype=soort.mediatype,
+        grootte=bestand.size or 0,
+        zichtbaar_voor_aanvrager=zichtbaar_voor_aanvrager,
+        van_aanvrager=isinstance(door, Identiteit),
+        toegevoegd_door=door if isinstance(door, Medewerker) else None,
+    )
+    document.bestand.save(naam, bestand, save=False)
+    document.save()
+    logboek.vastleggen(
+        naam="zaak.document_toevoegen", activiteit=ACTIVITEIT, betrokkene=_betrokkene(zaak), door=door
+    )
+    return document
+
+
+def _is_van(zaak: Zaak, identiteit: Identiteit) -> bool:
+    if identiteit.soort is Soort.INWONER:
+        return bool(identiteit.bsn) and zaak.initiator_bsn == identiteit.bsn
+    return bool(identiteit.kvk_nummer) and zaak.initiator_kvk == identiteit.kvk_nummer
+
+
+def _controleer_bericht(onderwerp: str, tekst: str) -> None:
+    fouten = {}
+    if not onderwerp.strip():
+        fouten["onderwerp"] = _("Geef het bericht een onderwerp.")
+    if not tekst.strip():
+        fouten["tekst"] = _("Schrijf het bericht.")
+    if fouten:
+        raise ValidationError(fouten)
+
+
+@transaction.atomic
+def bericht_sturen(*, zaak: Zaak, onderwerp: str, tekst: str, door: Medewerker) -> Zaakbericht:
+    """A message to the applicant in "Mijn zaken", with an e-mail that one is waiting (the e-mail
+    itself holds no case details: mail is not a secure channel)."""
+    vereis(door, ZAAK_BEHANDELEN)
+    _controleer_bericht(onderwerp, tekst)
+    bericht = Zaakbericht.objects.create(
+        zaak=zaak,
+        soort=Berichtsoort.BERICHT_AAN_AANVRAGER,
+        onderwerp=onderwerp.strip()[:200],
+        tekst=tekst.strip(),
+        door=door,
+    )
+    logboek.vastleggen(
+        naam="zaak.bericht_sturen", activiteit=ACTIVITEIT, betrokkene=_betrokkene(zaak), door=door
+    )
+    berichten.zaak_mailen(zaak, sjabloon="bericht")
+    return bericht
+
+
+@transaction.atomic
+def bericht_van_aanvrager(*, zaak: Zaak, onderwerp: str, tekst: str, door: Identiteit) -> Zaakbericht:
+    """A message from the applicant, sent from "Mijn zaken"; only on their own case."""
+    if not _is_van(zaak, door):
+        raise PermissionDenied(_("Dit is niet uw zaak."))
+    _controleer_bericht(onderwerp, tekst)
+    bericht = Zaakbericht.objects.create(
+        zaak=zaak,
+        soort=Berichtsoort.BERICHT_VAN_AANVRAGER,
+        onderwerp=onderwerp.strip()[:200],
+        tekst=tekst.strip(),
+    )
+    logboek.vastleggen(
+        naam="zaak.bericht_ontvangen", activiteit=ACTIVITEIT, betrokkene=_betrokkene(zaak), door=door
+    )
+    return bericht

@@ -1,0 +1,1 @@
+"""views of dienstverlening, one module per part: catalogus, zaken, intake, werkvoorraad, afspraken."""
