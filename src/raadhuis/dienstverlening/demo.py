@@ -1,71 +1,54 @@
-"""Demo data of dienstverlening: a few products with the level of assurance each needs."""
+"""Demo data of dienstverlening: the catalogue (demo_catalogus) with teams and zaaktypen.
+
+Loading is idempotent: what exists (by slug or identificatie) is left alone.
+"""
 
 from __future__ import annotations
 
-from typing import TypedDict
-
 from django.core.management.base import OutputWrapper
+from django.utils import timezone
 
-from raadhuis.accounts.models import Rol
+from raadhuis.accounts.models import Medewerker, Rol
 from raadhuis.accounts.selectors import medewerkers_met_rol
-from raadhuis.core.identiteit import Betrouwbaarheidsniveau
-from raadhuis.dienstverlening.models import DoelgroepKeuze
+from raadhuis.dienstverlening.demo_catalogus import PRODUCTEN, ZAAKTYPEN
+from raadhuis.dienstverlening.models import Team, Zaaktype
 from raadhuis.dienstverlening.selectors import catalogus as selectors
 from raadhuis.dienstverlening.services import catalogus as services
 
-# The levels follow the national handreiking's reasoning (wdo-en-beveiliging.md section 2): a
-# change to the BRP or a legal declaration needs at least substantieel; leaving the country, which
-# ends the registration in the municipality, is put at hoog here as the demo's example of that level.
+__all__ = ["PRODUCTEN", "laden"]
 
 
-class Demoproduct(TypedDict):
-    naam: str
-    slug: str
-    upl_naam: str
-    doelgroep: str
-    minimum_niveau: Betrouwbaarheidsniveau
-    niveau_toelichting: str
+def _teams(beheerder: Medewerker) -> dict[str, Team]:
+    behandelaars = list(medewerkers_met_rol(Rol.BEHANDELAAR))
+    kcc = list(medewerkers_met_rol(Rol.KCC_MEDEWERKER))
+    teams = {}
+    for naam in {zaaktype.team for zaaktype in ZAAKTYPEN}:
+        team = selectors.team_met_naam(naam)
+        if team is None:
+            leden = kcc if naam == "Klantcontactcentrum" else behandelaars
+            team = services.team_aanmaken(naam=naam, leden=leden, door=beheerder)
+        teams[naam] = team
+    return teams
 
 
-PRODUCTEN: list[Demoproduct] = [
-    {
-        "naam": "Verhuizing doorgeven",
-        "slug": "verhuizing-doorgeven",
-        "upl_naam": "verhuismelding",
-        "doelgroep": DoelgroepKeuze.INWONER,
-        "minimum_niveau": Betrouwbaarheidsniveau.SUBSTANTIEEL,
-        "niveau_toelichting": "Uw verhuizing verandert uw adres in de Basisregistratie Personen (BRP). "
-        "Daarom moet de gemeente zeker weten dat u het bent.",
-    },
-    {
-        "naam": "Uittreksel BRP aanvragen",
-        "slug": "uittreksel-brp",
-        "upl_naam": "brp-uittreksel",
-        "doelgroep": DoelgroepKeuze.INWONER,
-        "minimum_niveau": Betrouwbaarheidsniveau.SUBSTANTIEEL,
-        "niveau_toelichting": "Een uittreksel bevat uw persoonsgegevens uit de BRP. "
-        "Daarom moet de gemeente zeker weten dat u het bent.",
-    },
-    {
-        "naam": "Vertrek naar het buitenland doorgeven",
-        "slug": "vertrek-buitenland",
-        "upl_naam": "aangifte vertrek buitenland",
-        "doelgroep": DoelgroepKeuze.INWONER,
-        "minimum_niveau": Betrouwbaarheidsniveau.HOOG,
-        "niveau_toelichting": "Met deze aangifte wordt u uitgeschreven uit de gemeente; dat heeft gevolgen "
-        "voor uw toeslagen, zorgverzekering en identiteitsbewijzen. Daarom vraagt de gemeente het "
-        "hoogste niveau: DigiD Hoog, waarbij de DigiD-app de chip van uw identiteitsbewijs leest.",
-    },
-    {
-        "naam": "Aangifte overlijden (uitvaartondernemer)",
-        "slug": "aangifte-overlijden",
-        "upl_naam": "overlijdensaangifte",
-        "doelgroep": DoelgroepKeuze.ONDERNEMER,
-        "minimum_niveau": Betrouwbaarheidsniveau.SUBSTANTIEEL,
-        "niveau_toelichting": "De uitvaartondernemer doet de aangifte namens de nabestaanden en de "
-        "gemeente legt het overlijden vast in de BRP. Daarom is eHerkenning niveau EH3 nodig.",
-    },
-]
+def _zaaktypen(beheerder: Medewerker) -> dict[str, Zaaktype]:
+    teams = _teams(beheerder)
+    zaaktypen = {}
+    for definitie in ZAAKTYPEN:
+        zaaktype = selectors.zaaktype_met_identificatie(definitie.identificatie)
+        if zaaktype is None:
+            zaaktype = services.zaaktype_aanmaken(
+                identificatie=definitie.identificatie,
+                omschrijving=definitie.omschrijving,
+                doorlooptijd=definitie.doorlooptijd,
+                servicenorm=definitie.servicenorm,
+                statustypen=definitie.statustypen,
+                resultaattypen=definitie.resultaattypen,
+                team=teams[definitie.team],
+                door=beheerder,
+            )
+        zaaktypen[definitie.identificatie] = zaaktype
+    return zaaktypen
 
 
 def laden(uitvoer: OutputWrapper) -> None:
@@ -73,10 +56,37 @@ def laden(uitvoer: OutputWrapper) -> None:
     if beheerder is None:
         uitvoer.write("Producten overgeslagen: er is geen beheerder om ze vast te leggen.")
         return
-    nieuw = [
-        services.product_aanmaken(door=beheerder, **gegevens).naam
-        for gegevens in PRODUCTEN
-        if selectors.product_met_slug(gegevens["slug"]) is None
-    ]
+    zaaktypen = _zaaktypen(beheerder)
+    jaar = timezone.localdate().year
+    nieuw = []
+    for definitie in PRODUCTEN:
+        if selectors.product_met_slug(definitie.slug) is not None:
+            continue
+        product = services.product_aanmaken(
+            naam=definitie.naam,
+            slug=definitie.slug,
+            upl_naam=definitie.upl_naam,
+            doelgroep=definitie.doelgroep,
+            minimum_niveau=definitie.minimum_niveau,
+            niveau_toelichting=definitie.niveau_toelichting,
+            omschrijving=definitie.omschrijving,
+            voorwaarden=definitie.voorwaarden,
+            wettelijke_grondslag=definitie.wettelijke_grondslag,
+            kanalen=definitie.kanalen,
+            baliebezoek_nodig=definitie.baliebezoek_nodig,
+            formulier=definitie.formulier,
+            zaaktype=zaaktypen[definitie.zaaktype] if definitie.zaaktype else None,
+            door=beheerder,
+        )
+        for tarief in definitie.tarieven:
+            services.tarief_vastleggen(
+                product=product,
+                jaar=jaar,
+                omschrijving=tarief.omschrijving,
+                bedrag=tarief.bedrag,
+                demo=True,
+                door=beheerder,
+            )
+        nieuw.append(product.naam)
     if nieuw:
         uitvoer.write(f"Producten: {', '.join(nieuw)}")
