@@ -11,6 +11,8 @@ os.environ.setdefault("RAADHUIS_HTTPS", "false")
 os.environ.setdefault("RAADHUIS_STATIC_MANIFEST", "false")
 # An unknown permission action fails the test instead of being quietly refused (core.rechten).
 os.environ.setdefault("RAADHUIS_RECHTEN_STRIKT", "true")
+# The demo's generated cases: enough to fill the work queue's pages, few enough for quick tests.
+os.environ.setdefault("RAADHUIS_DEMO_ZAKEN", "200")
 # The suite logs in and posts far more often than a person; tests of the limits set their own.
 for _groep in ("INLOGGEN", "FORMULIEREN", "ZOEKEN", "API"):
     os.environ.setdefault(f"RAADHUIS_LIMIET_{_groep}", "10000/m")

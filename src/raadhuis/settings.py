@@ -286,6 +286,8 @@ else:
     EMAIL_FILE_PATH = str(VAR_DIR / "mail")
 DEFAULT_FROM_EMAIL = env_str("RAADHUIS_AFZENDER", "Raadhuis <noreply@localhost>")
 # The public address of the site, for links in e-mails (which have no request to take it from).
+# How many generated cases `raadhuis demo` writes (a year of requests for the work queue).
+RAADHUIS_DEMO_ZAKEN = env_int("RAADHUIS_DEMO_ZAKEN", 3000)
 RAADHUIS_BASIS_URL = env_str("RAADHUIS_BASIS_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Security (Wdo: HTTPS + HSTS are statutory). RAADHUIS_HTTPS=false only for a local demo on http.

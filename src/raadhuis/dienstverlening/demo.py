@@ -1,21 +1,26 @@
-"""Demo data of dienstverlening: the catalogue (demo_catalogus) with teams and zaaktypen.
+"""Demo data of dienstverlening: the catalogue (demo_catalogus) with teams and zaaktypen, and a
+year of generated cases (demo_zaken).
 
 Loading is idempotent: what exists (by slug or identificatie) is left alone.
 """
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.management.base import OutputWrapper
 from django.utils import timezone
 
 from raadhuis.accounts.models import Medewerker, Rol
 from raadhuis.accounts.selectors import medewerkers_met_rol
+from raadhuis.dienstverlening import demo_zaken
 from raadhuis.dienstverlening.demo_catalogus import PRODUCTEN, ZAAKTYPEN
 from raadhuis.dienstverlening.models import Team, Zaaktype
 from raadhuis.dienstverlening.selectors import catalogus as selectors
 from raadhuis.dienstverlening.services import catalogus as services
 
 __all__ = ["PRODUCTEN", "laden"]
+
+DEMO_BSN = "999993653"  # the first test BSN of the local DigiD (testidp.forms.TEST_BSNS)
 
 
 def _teams(beheerder: Medewerker) -> dict[str, Team]:
@@ -90,3 +95,11 @@ def laden(uitvoer: OutputWrapper) -> None:
         nieuw.append(product.naam)
     if nieuw:
         uitvoer.write(f"Producten: {', '.join(nieuw)}")
+    if demo_zaken.laatste_registratie() is None:
+        aantal = demo_zaken.zaken_genereren(
+            settings.RAADHUIS_DEMO_ZAKEN,
+            behandelaars=list(medewerkers_met_rol(Rol.BEHANDELAAR)),
+            # The demo resident of the local DigiD (testidp) has a history to look at in Mijn zaken.
+            zaken_per_bsn={DEMO_BSN: 12},
+        )
+        uitvoer.write(f"Zaken: {aantal} gegenereerd over het afgelopen jaar")
