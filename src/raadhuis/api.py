@@ -14,6 +14,7 @@ from raadhuis.besluitvorming.api import router as besluitvorming_router
 from raadhuis.core.api import router as core_router
 from raadhuis.core.problem import probleem, velden_uit_pydantic, velden_uit_validationerror
 from raadhuis.core.snelheid import ApiLimiet
+from raadhuis.dienstverlening.api import router as dienstverlening_router
 
 api = NinjaAPI(
     title="Raadhuis API",
@@ -28,6 +29,7 @@ api = NinjaAPI(
 api.add_router("/", core_router)
 # The public council information (VNG ODS Open Raadsinformatie), open to anonymous readers.
 api.add_router("/", besluitvorming_router)
+api.add_router("/", dienstverlening_router)
 
 
 @api.exception_handler(NinjaValidationError)

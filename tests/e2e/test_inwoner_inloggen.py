@@ -37,7 +37,7 @@ def aangifte(organisatie: Organisatie, create_medewerker: Callable[..., Medewerk
         doelgroep="inwoner",
         minimum_niveau=Betrouwbaarheidsniveau.HOOG,
     )
-    return f"/dienstverlening/{product.slug}/"
+    return f"/dienstverlening/{product.slug}/starten/"
 
 
 def _kies_bij_test_idp(page: Page, axe: AxeCheck, *, niveau: str) -> None:

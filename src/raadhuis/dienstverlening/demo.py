@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from raadhuis.accounts.models import Medewerker, Rol
 from raadhuis.accounts.selectors import medewerkers_met_rol
-from raadhuis.dienstverlening import demo_zaken
+from raadhuis.dienstverlening import demo_afspraken, demo_zaken
 from raadhuis.dienstverlening.demo_catalogus import PRODUCTEN, ZAAKTYPEN
 from raadhuis.dienstverlening.models import Team, Zaaktype
 from raadhuis.dienstverlening.selectors import catalogus as selectors
@@ -103,3 +103,4 @@ def laden(uitvoer: OutputWrapper) -> None:
             zaken_per_bsn={DEMO_BSN: 12},
         )
         uitvoer.write(f"Zaken: {aantal} gegenereerd over het afgelopen jaar")
+    demo_afspraken.laden(uitvoer)

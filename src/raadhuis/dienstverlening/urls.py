@@ -1,6 +1,6 @@
 from django.urls import path
 
-from raadhuis.dienstverlening.views import catalogus, mijn_zaken
+from raadhuis.dienstverlening.views import afspraken, catalogus, intake, mijn_zaken, werkvoorraad
 
 app_name = "dienstverlening"
 
@@ -8,11 +8,138 @@ app_name = "dienstverlening"
 urlpatterns = [
     # --- catalogus: public product pages and the Werkplek's catalogue management
     path("dienstverlening/", catalogus.dienstverlening, name="dienstverlening"),
-    path("dienstverlening/<slug:slug>/", catalogus.product_starten, name="product"),
+    path("dienstverlening/<slug:slug>/", catalogus.product, name="product"),
+    path("dienstverlening/<slug:slug>/starten/", catalogus.product_starten, name="product_starten"),
     path("werkplek/dienstverlening/", catalogus.werkplek_dienstverlening, name="werkplek"),
+    path("werkplek/dienstverlening/producten/", catalogus.werkplek_producten, name="werkplek_producten"),
+    path(
+        "werkplek/dienstverlening/producten/nieuw/",
+        catalogus.werkplek_product_nieuw,
+        name="werkplek_product_nieuw",
+    ),
+    path("werkplek/dienstverlening/producten/<int:pk>/", catalogus.werkplek_product, name="werkplek_product"),
+    path(
+        "werkplek/dienstverlening/producten/<int:pk>/bewerken/",
+        catalogus.werkplek_product_bewerken,
+        name="werkplek_product_bewerken",
+    ),
+    path(
+        "werkplek/dienstverlening/producten/<int:pk>/tarieven/",
+        catalogus.werkplek_tarief_vastleggen,
+        name="werkplek_tarief_vastleggen",
+    ),
+    path(
+        "werkplek/dienstverlening/producten/<int:pk>/tarieven/<int:tarief_pk>/verwijderen/",
+        catalogus.werkplek_tarief_verwijderen,
+        name="werkplek_tarief_verwijderen",
+    ),
+    path("werkplek/dienstverlening/zaaktypen/", catalogus.werkplek_zaaktypen, name="werkplek_zaaktypen"),
     # --- intake: digital forms and the assisted intake in the Werkplek
+    path("dienstverlening/<slug:slug>/aanvragen/", intake.aanvragen, name="aanvragen"),
+    path(
+        "dienstverlening/aanvraag/<uuid:id>/samenvatting/",
+        intake.samenvatting_pagina,
+        name="aanvraag_samenvatting",
+    ),
+    path("dienstverlening/aanvraag/<uuid:id>/opgeslagen/", intake.opgeslagen, name="aanvraag_opgeslagen"),
+    path("dienstverlening/aanvraag/<uuid:id>/bevestiging/", intake.bevestiging, name="aanvraag_bevestiging"),
+    path("dienstverlening/aanvraag/<uuid:id>/<slug:stap>/", intake.stap, name="aanvraag_stap"),
+    path("werkplek/dienstverlening/aanvraag/", intake.werkplek_aanvraag, name="werkplek_aanvraag"),
+    path(
+        "werkplek/dienstverlening/aanvraag/<uuid:id>/samenvatting/",
+        intake.werkplek_samenvatting,
+        name="werkplek_aanvraag_samenvatting",
+    ),
+    path(
+        "werkplek/dienstverlening/aanvraag/<uuid:id>/opgeslagen/",
+        intake.werkplek_opgeslagen,
+        name="werkplek_aanvraag_opgeslagen",
+    ),
+    path(
+        "werkplek/dienstverlening/aanvraag/<uuid:id>/bevestiging/",
+        intake.werkplek_bevestiging,
+        name="werkplek_aanvraag_bevestiging",
+    ),
+    path(
+        "werkplek/dienstverlening/aanvraag/<uuid:id>/<slug:stap>/",
+        intake.werkplek_stap,
+        name="werkplek_aanvraag_stap",
+    ),
     # --- werkvoorraad: the employees' work queue and the case page
+    path("werkplek/dienstverlening/zaken/", werkvoorraad.werkvoorraad, name="werkvoorraad"),
+    path("werkplek/dienstverlening/zaken/<str:identificatie>/", werkvoorraad.zaak, name="werkplek_zaak"),
+    path(
+        "werkplek/dienstverlening/zaken/<str:identificatie>/oppakken/",
+        werkvoorraad.oppakken,
+        name="werkplek_zaak_oppakken",
+    ),
+    path(
+        "werkplek/dienstverlening/zaken/<str:identificatie>/toewijzen/",
+        werkvoorraad.toewijzen,
+        name="werkplek_zaak_toewijzen",
+    ),
+    path(
+        "werkplek/dienstverlening/zaken/<str:identificatie>/status/",
+        werkvoorraad.status,
+        name="werkplek_zaak_status",
+    ),
+    path(
+        "werkplek/dienstverlening/zaken/<str:identificatie>/notitie/",
+        werkvoorraad.notitie,
+        name="werkplek_zaak_notitie",
+    ),
+    path(
+        "werkplek/dienstverlening/zaken/<str:identificatie>/document/",
+        werkvoorraad.document,
+        name="werkplek_zaak_document",
+    ),
+    path(
+        "werkplek/dienstverlening/zaken/<str:identificatie>/bericht/",
+        werkvoorraad.bericht,
+        name="werkplek_zaak_bericht",
+    ),
+    path(
+        "werkplek/dienstverlening/zaken/<str:identificatie>/documenten/<int:pk>/",
+        werkvoorraad.document_downloaden,
+        name="werkplek_zaakdocument",
+    ),
     # --- mijn zaken: residents' and businesses' own cases
     path("mijn-zaken/", mijn_zaken.mijn_zaken, name="mijn_zaken"),
+    path("mijn-zaken/<str:identificatie>/", mijn_zaken.mijn_zaak, name="mijn_zaak"),
+    path("mijn-zaken/<str:identificatie>/bericht/", mijn_zaken.bericht_sturen, name="mijn_zaak_bericht"),
+    path("mijn-zaken/<str:identificatie>/document/", mijn_zaken.document_sturen, name="mijn_zaak_document"),
+    path(
+        "mijn-zaken/<str:identificatie>/documenten/<int:pk>/",
+        mijn_zaken.document_downloaden,
+        name="mijn_zaak_document_downloaden",
+    ),
     # --- afspraken: desk appointments and ceremonies
+    path("afspraak/", afspraken.afspraak, name="afspraak_maken"),
+    path("afspraak/bevestiging/", afspraken.afspraak_bevestiging, name="afspraak_bevestiging"),
+    path("afspraak/beheren/<str:code>/", afspraken.afspraak_beheren, name="afspraak_beheren"),
+    path("afspraak/beheren/<str:code>/annuleren/", afspraken.afspraak_annuleren, name="afspraak_annuleren"),
+    path("afspraak/beheren/<str:code>/verzetten/", afspraken.afspraak_verzetten, name="afspraak_verzetten"),
+    path("afspraak/<slug:type_slug>/", afspraken.afspraak_locatie, name="afspraak_locatie"),
+    path("afspraak/<slug:type_slug>/<slug:locatie_slug>/", afspraken.afspraak_dag, name="afspraak_dag"),
+    path(
+        "afspraak/<slug:type_slug>/<slug:locatie_slug>/<str:dag>/",
+        afspraken.afspraak_tijd,
+        name="afspraak_tijd",
+    ),
+    path(
+        "afspraak/<slug:type_slug>/<slug:locatie_slug>/<str:dag>/gegevens/",
+        afspraken.afspraak_gegevens,
+        name="afspraak_gegevens",
+    ),
+    path("werkplek/dienstverlening/afspraken/", afspraken.werkplek_agenda, name="werkplek_afspraken"),
+    path(
+        "werkplek/dienstverlening/afspraken/nieuw/",
+        afspraken.werkplek_boeken,
+        name="werkplek_afspraak_boeken",
+    ),
+    path(
+        "werkplek/dienstverlening/afspraken/<int:pk>/wijzigen/",
+        afspraken.werkplek_afspraak_wijzigen,
+        name="werkplek_afspraak_wijzigen",
+    ),
 ]

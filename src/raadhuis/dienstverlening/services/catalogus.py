@@ -92,8 +92,10 @@ def product_bijwerken(
     baliebezoek_nodig: bool | None = None,
     formulier: str | None = None,
     zaaktype: Zaaktype | None = None,
+    zaaktype_wissen: bool = False,
 ) -> Product:
-    """Changes the given fields only; the slug stays, so links to the product keep working."""
+    """Changes the given fields only; the slug stays, so links to the product keep working.
+    ``zaaktype_wissen`` unlinks the zaaktype (None means: leave it as it is)."""
     vereis(door, PRODUCT_BEHEREN)
     wijzigingen = {
         "naam": naam,
@@ -113,10 +115,17 @@ def product_bijwerken(
     velden = [veld for veld, waarde in wijzigingen.items() if waarde is not None]
     for veld in velden:
         setattr(product, veld, wijzigingen[veld])
+    if zaaktype_wissen and zaaktype is None:
+        product.zaaktype = None
+        velden.append("zaaktype")
     product.full_clean()
     if velden:
         product.save(update_fields=velden)
     return product
+
+
+# The years a tariff can be set for: a legesverordening holds for a calendar year.
+TARIEFJAREN = (2000, 2100)
 
 
 @transaction.atomic
@@ -129,8 +138,23 @@ def tarief_vastleggen(
     door: AbstractBaseUser,
     demo: bool = False,
 ) -> Tarief:
-    """Sets the leges for a year (legesverordening); the same description again replaces the amount."""
+    """Sets the leges for a year (legesverordening, Gemeentewet art. 229); the same description again
+    replaces the amount."""
     vereis(door, PRODUCT_BEHEREN)
+    fouten: dict[str, str] = {}
+    if not omschrijving.strip():
+        fouten["omschrijving"] = _(
+            "Geef het tarief een omschrijving, bijvoorbeeld 'Paspoort, 18 jaar en ouder'."
+        )
+    if bedrag < 0:
+        fouten["bedrag"] = _("Een bedrag kan niet negatief zijn.")
+    if not TARIEFJAREN[0] <= jaar <= TARIEFJAREN[1]:
+        fouten["jaar"] = _("Kies een jaar tussen %(van)s en %(tot)s.") % {
+            "van": TARIEFJAREN[0],
+            "tot": TARIEFJAREN[1],
+        }
+    if fouten:
+        raise ValidationError(fouten)
     tarief = Tarief.objects.filter(
         product=product, jaar=jaar, omschrijving=omschrijving.strip()
     ).first() or Tarief(product=product, jaar=jaar, omschrijving=omschrijving.strip())
@@ -139,6 +163,13 @@ def tarief_vastleggen(
     tarief.full_clean()
     tarief.save()
     return tarief
+
+
+@transaction.atomic
+def tarief_verwijderen(*, tarief: Tarief, door: AbstractBaseUser) -> None:
+    """Removes a tariff entered by mistake; the product page no longer shows it."""
+    vereis(door, PRODUCT_BEHEREN)
+    tarief.delete()
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -18,7 +19,7 @@ from raadhuis.accounts.models import Medewerker
 from raadhuis.core import bsn as bsn_module
 from raadhuis.core import logboek, uploads
 from raadhuis.core.identiteit import Identiteit, Soort
-from raadhuis.core.rechten import vereis
+from raadhuis.core.rechten import mag, vereis
 from raadhuis.core.termijnen import bereken_termijn
 from raadhuis.dienstverlening.models import (
     Berichtsoort,
@@ -30,6 +31,7 @@ from raadhuis.dienstverlening.models import (
     RolGeneriek,
     Roltype,
     Statustype,
+    Team,
     Zaak,
     Zaakbericht,
     Zaakdocument,
@@ -156,6 +158,8 @@ def zaak_aanmaken(
     sends the acknowledgement by e-mail once the transaction commits."""
     _controleer_initiator(initiator)
     _controleer_kanaal(door=door, kanaal=kanaal, initiator=initiator)
+    if taal not in {code for code, _naam in settings.LANGUAGES}:
+        raise ValidationError({"taal": _("Kies een taal waarin wij berichten sturen.")})
     if not zaaktype.actief:
         raise ValidationError({"zaaktype": _("Dit zaaktype is niet meer in gebruik.")})
     eerste = zaaktype.statustypen.order_by("volgnummer").first()
@@ -321,14 +325,24 @@ def _betrokkene(zaak: Zaak) -> tuple[str, str] | None:
 
 @transaction.atomic
 def zaak_toewijzen(*, zaak: Zaak, behandelaar: Medewerker | None, door: Medewerker) -> Zaak:
-    """Gives the case to a behandelaar (or back to the team with None); claiming is assigning to
-    oneself. The behandelaar role follows (ZGW Rol), one at a time."""
+    """Gives the case to a behandelaar of its team (or back to the team with None); claiming is
+    assigning to oneself, which any behandelaar may do. The behandelaar role follows (ZGW Rol), one
+    at a time."""
     vereis(door, ZAAK_BEHANDELEN)
-    if behandelaar is not None:
-        vereis(behandelaar, ZAAK_BEHANDELEN)
+    if behandelaar is not None and not mag(behandelaar, ZAAK_BEHANDELEN):
+        raise ValidationError({"behandelaar": _("Deze medewerker mag geen zaken behandelen.")})
     zaak = _vergrendeld(zaak)
     if zaak.is_afgesloten:
         raise ValidationError({"behandelaar": _("De zaak is afgesloten.")})
+    if (
+        behandelaar is not None
+        and behandelaar.pk != door.pk
+        and zaak.team_id is not None
+        and not Team.objects.filter(pk=zaak.team_id, leden=behandelaar).exists()
+    ):
+        raise ValidationError(
+            {"behandelaar": _("Wijs de zaak toe aan iemand van het team %(team)s.") % {"team": zaak.team}}
+        )
     roltype = _roltype(zaak.zaaktype, RolGeneriek.BEHANDELAAR)
     Rol.objects.filter(zaak=zaak, roltype=roltype).delete()
     if behandelaar is not None:
@@ -341,6 +355,7 @@ def zaak_toewijzen(*, zaak: Zaak, behandelaar: Medewerker | None, door: Medewerk
         )
     zaak.behandelaar = behandelaar
     zaak.save(update_fields=["behandelaar"])
+    logboek.vastleggen(naam="zaak.toewijzen", activiteit=ACTIVITEIT, betrokkene=_betrokkene(zaak), door=door)
     return zaak
 
 
@@ -349,7 +364,11 @@ def notitie_toevoegen(*, zaak: Zaak, tekst: str, door: Medewerker) -> Zaaknotiti
     vereis(door, ZAAK_BEHANDELEN)
     if not tekst.strip():
         raise ValidationError({"tekst": _("Schrijf een notitie.")})
-    return Zaaknotitie.objects.create(zaak=zaak, tekst=tekst.strip(), door=door)
+    notitie = Zaaknotitie.objects.create(zaak=zaak, tekst=tekst.strip(), door=door)
+    logboek.vastleggen(
+        naam="zaak.notitie_toevoegen", activiteit=ACTIVITEIT, betrokkene=_betrokkene(zaak), door=door
+    )
+    return notitie
 
 
 @transaction.atomic
@@ -371,7 +390,10 @@ def document_toevoegen(
         vereis(door, ZAAK_BEHANDELEN)
     if zaak.is_afgesloten:
         raise ValidationError({"bestand": _("De zaak is afgesloten.")})
-    soort = uploads.valideer_upload(bestand, toegestaan=DOCUMENTSOORTEN, max_bytes=MAX_DOCUMENT_BYTES)
+    try:
+        soort = uploads.valideer_upload(bestand, toegestaan=DOCUMENTSOORTEN, max_bytes=MAX_DOCUMENT_BYTES)
+    except ValidationError as fout:
+        raise ValidationError({"bestand": fout.messages}) from fout
     naam = (bestand.name or "document").rsplit("/", 1)[-1][:200]
     document = Zaakdocument(
         zaak=zaak,

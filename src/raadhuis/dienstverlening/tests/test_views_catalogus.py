@@ -1,4 +1,4 @@
-"""A product's start page behind its level of assurance (Wdo; eIDAS)."""
+"""A product's digital start (/dienstverlening/<slug>/starten/) behind its level of assurance (Wdo; eIDAS)."""
 
 from __future__ import annotations
 
@@ -53,11 +53,13 @@ def _inwoner(niveau: Betrouwbaarheidsniveau) -> Identiteit:
 def test_niet_ingelogd_krijgt_uitleg_en_digid_knop_op_het_juiste_niveau(
     client: Client, aangifte: Product
 ) -> None:
-    antwoord = client.get("/dienstverlening/vertrek-buitenland/")
+    antwoord = client.get("/dienstverlening/vertrek-buitenland/starten/")
     assert antwoord.status_code == 200
     tekst = antwoord.content.decode()
     assert "U wordt uitgeschreven uit de gemeente." in tekst
-    assert "/inloggen/digid/?niveau=hoog&amp;next=%2Fdienstverlening%2Fvertrek-buitenland%2F" in tekst
+    assert (
+        "/inloggen/digid/?niveau=hoog&amp;next=%2Fdienstverlening%2Fvertrek-buitenland%2Fstarten%2F" in tekst
+    )
     assert "/inloggen/eherkenning/" not in tekst
 
 
@@ -67,7 +69,7 @@ def test_te_laag_niveau_wordt_geweigerd_met_uitleg_en_knop_om_opnieuw_in_te_logg
 ) -> None:
     # Given a resident logged in at substantieel, when they open a service that needs hoog
     _ingelogd(client, _inwoner(Betrouwbaarheidsniveau.SUBSTANTIEEL))
-    antwoord = client.get("/dienstverlening/vertrek-buitenland/")
+    antwoord = client.get("/dienstverlening/vertrek-buitenland/starten/")
 
     # Then they are refused with which level they have, which is needed and why, and a way back in
     assert antwoord.status_code == 403
@@ -83,7 +85,7 @@ def test_te_laag_niveau_wordt_geweigerd_met_uitleg_en_knop_om_opnieuw_in_te_logg
 @pytest.mark.django_db
 def test_voldoende_niveau_wordt_toegelaten_met_gemaskeerd_bsn(client: Client, aangifte: Product) -> None:
     _ingelogd(client, _inwoner(Betrouwbaarheidsniveau.HOOG))
-    antwoord = client.get("/dienstverlening/vertrek-buitenland/")
+    antwoord = client.get("/dienstverlening/vertrek-buitenland/starten/")
     assert antwoord.status_code == 200
     tekst = antwoord.content.decode()
     assert "******653" in tekst
@@ -97,7 +99,7 @@ def test_inwoner_krijgt_ondernemersdienst_niet_en_wordt_naar_eherkenning_gewezen
     client: Client, bedrijfsproduct: Product
 ) -> None:
     _ingelogd(client, _inwoner(Betrouwbaarheidsniveau.HOOG))
-    antwoord = client.get(f"/dienstverlening/{bedrijfsproduct.slug}/")
+    antwoord = client.get(f"/dienstverlening/{bedrijfsproduct.slug}/starten/")
     assert antwoord.status_code == 403
     assert "/inloggen/eherkenning/?niveau=substantieel" in antwoord.content.decode()
 
@@ -113,7 +115,7 @@ def test_ondernemer_wordt_begroet_met_kvk_nummer(client: Client, bedrijfsproduct
             middel="eherkenning",
         ),
     )
-    antwoord = client.get(f"/dienstverlening/{bedrijfsproduct.slug}/")
+    antwoord = client.get(f"/dienstverlening/{bedrijfsproduct.slug}/starten/")
     assert antwoord.status_code == 200
     assert "69599084" in antwoord.content.decode()
 
@@ -125,8 +127,10 @@ def test_inactief_of_onbekend_product_geeft_404(
     from raadhuis.dienstverlening.services.catalogus import product_bijwerken
 
     product_bijwerken(product=aangifte, door=beheerder, actief=False)
+    assert client.get("/dienstverlening/vertrek-buitenland/starten/").status_code == 404
     assert client.get("/dienstverlening/vertrek-buitenland/").status_code == 404
     assert client.get("/dienstverlening/bestaat-niet/").status_code == 404
+    assert client.get("/dienstverlening/bestaat-niet/starten/").status_code == 404
 
 
 @pytest.mark.django_db
@@ -143,8 +147,8 @@ def test_opnieuw_inloggen_keert_terug_naar_de_dienst(client: Client, aangifte: P
     _ingelogd(client, _inwoner(Betrouwbaarheidsniveau.SUBSTANTIEEL))
     with backchannel_via_testclient():
         start = client.get(
-            "/inloggen/digid/", {"niveau": "hoog", "next": "/dienstverlening/vertrek-buitenland/"}
+            "/inloggen/digid/", {"niveau": "hoog", "next": "/dienstverlening/vertrek-buitenland/starten/"}
         )
     state = parse_qs(urlsplit(start["Location"]).query)["state"][0]
-    assert client.session["oidc_states"][state]["next"] == "/dienstverlening/vertrek-buitenland/"
+    assert client.session["oidc_states"][state]["next"] == "/dienstverlening/vertrek-buitenland/starten/"
     assert client.session["oidc_states"][state]["niveau"] == 30
