@@ -13,8 +13,9 @@ run: setup
 	@$(RAADHUIS) demo
 	@RAADHUIS_HTTPS=$${RAADHUIS_HTTPS:-false} $(RAADHUIS) start --adres $(ADRES)
 
+# One test process per CPU (pytest-xdist); each has its own test database.
 test: setup chromium
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 setup: $(VENV)/.geinstalleerd frontend/node_modules/.geinstalleerd var/static/.verzameld
 

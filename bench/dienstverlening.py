@@ -91,10 +91,10 @@ behandelaar AS (
 ),
 aantal_behandelaars AS (SELECT count(*) AS n FROM behandelaar),
 rij AS (
-    SELECT g, (current_date - ((g * 7919) %% 365))::date AS dag,
+    SELECT g, (current_date - ((g * 7919) %% 365)::int) AS dag,
            (g * 31) %% (SELECT n FROM aantal_soorten) AS soort_nr,
-           (g * 13) %% 100 AS kans
-    FROM generate_series(%(vanaf)s + 1, %(vanaf)s + %(aantal)s) AS g
+           ((g * 13) %% 100)::int AS kans
+    FROM generate_series((%(vanaf)s + 1)::bigint, (%(vanaf)s + %(aantal)s)::bigint) AS g
 )
 INSERT INTO dienstverlening_zaak (
     identificatie, jaar, volgnummer, zaaktype_id, product_id, omschrijving, toelichting, registratiedatum,
@@ -106,7 +106,7 @@ SELECT 'BENCH-' || rij.g, extract(year FROM rij.dag), rij.g, soort.zaaktype_id, 
        soort.naam, '',
        rij.dag, rij.dag, rij.dag + 7, rij.dag + 56,
        CASE WHEN rij.dag + 7 < current_date AND rij.kans < 92 THEN rij.dag + (rij.kans %% 9) END,
-       (ARRAY['digitaal', 'digitaal', 'digitaal', 'balie', 'telefoon', 'schriftelijk'])[1 + rij.g %% 6],
+       (ARRAY['digitaal', 'digitaal', 'digitaal', 'balie', 'telefoon', 'schriftelijk'])[(1 + rij.g %% 6)::int],
        soort.vertrouwelijkheid,
        CASE WHEN rij.dag + 7 < current_date AND rij.kans < 92 THEN soort.eind ELSE soort.eerste END,
        now(),

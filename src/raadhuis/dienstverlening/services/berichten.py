@@ -32,10 +32,10 @@ def _emailadres(zaak: Zaak) -> str:
     return rol.emailadres if rol else ""
 
 
-def zaak_mailen(zaak: Zaak, *, sjabloon: str) -> Zaakbericht | None:
+def zaak_mailen(zaak: Zaak, *, sjabloon: str, aan: str | None = None) -> Zaakbericht | None:
     """Prepares the e-mail `sjabloon` (ontvangen, status, afgesloten, bericht) to the initiator, if
-    they gave an address, and enqueues sending it on commit."""
-    aan = _emailadres(zaak)
+    they gave an address (`aan` when the caller has it at hand), and enqueues sending it on commit."""
+    aan = _emailadres(zaak) if aan is None else aan
     if not aan:
         return None
     with translation.override(zaak.taal):
