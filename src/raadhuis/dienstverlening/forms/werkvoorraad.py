@@ -9,7 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from raadhuis.accounts.models import Medewerker
-from raadhuis.core.forms import RaadhuisForm
+from raadhuis.core.forms import Keuzelijst, RaadhuisForm
 from raadhuis.dienstverlening.models import Kanaal, Resultaattype, Statustype, Zaak
 from raadhuis.dienstverlening.selectors import werkvoorraad as selectors
 from raadhuis.dienstverlening.selectors.werkvoorraad import Termijn, Werkvoorraadfilter
@@ -65,7 +65,9 @@ class WerkvoorraadFilterForm(RaadhuisForm):
             ),
         }
         for naam, (label, lijst) in keuzes.items():
-            self.fields[naam] = forms.ChoiceField(label=label, required=False, choices=lijst)
+            self.fields[naam] = forms.ChoiceField(
+                label=label, required=False, choices=lijst, widget=Keuzelijst
+            )
 
     def filter(self) -> Werkvoorraadfilter:
         """The selector's filter; call after is_valid()."""

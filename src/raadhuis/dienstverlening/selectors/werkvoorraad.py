@@ -152,7 +152,7 @@ def werkvoorraad_query(
                 Q(einddatum_gepland__gt=cursor.datum) | Q(id__gt=cursor.id)
             )
         zaken = zaken.order_by("einddatum_gepland", "id")
-    return zaken.select_related("product", "statustype", "resultaattype", "behandelaar", "team"), afgesloten
+    return zaken.select_related("product", "statustype", "resultaattype", "behandelaar"), afgesloten
 
 
 def werkvoorraad(*, filters: Werkvoorraadfilter, na: str | Cursor | None = None, aantal: int = 25) -> Pagina:
