@@ -100,7 +100,7 @@ class Keuzelijst(forms.Select):
         self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
     ) -> SafeString:
         widget = self.get_context(name, value, attrs)["widget"]
-        delen = [format_html('<select name="{}"{}>', widget["name"], flatatt(widget["attrs"]))]
+        delen: list[str] = [format_html('<select name="{}"{}>', widget["name"], flatatt(widget["attrs"]))]
         for groep, opties, _index in widget["optgroups"]:
             if groep:
                 delen.append(format_html('<optgroup label="{}">', groep))
