@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms.utils import flatatt
 from django.urls import reverse_lazy
 from django.utils.html import format_html
@@ -89,6 +91,23 @@ EENHEDEN = [
     (Eenheid.MAANDEN.value, _("maanden")),
     (Eenheid.WERKDAGEN.value, _("werkdagen")),
 ]
+
+
+def fout_naar_formulier(
+    form: forms.BaseForm,
+    fout: ValidationError,
+    *,
+    standaardveld: str | None = None,
+    veldnamen: Mapping[str, str] | None = None,
+) -> None:
+    """A service's ValidationError next to the field it names (`veldnamen` maps a service's name to
+    the form's), or next to `standaardveld` / above the form when it names none of the form's."""
+    if hasattr(fout, "error_dict"):
+        for veld, meldingen in fout.message_dict.items():
+            doel = (veldnamen or {}).get(veld, veld)
+            form.add_error(doel if doel in form.fields else standaardveld, meldingen)
+    else:
+        form.add_error(standaardveld, fout.messages)
 
 
 class Keuzelijst(forms.Select):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from raadhuis.dienstverlening.views import afspraken, catalogus, intake, mijn_zaken, werkvoorraad
+from raadhuis.dienstverlening.views import afspraken, catalogus, inrichting, intake, mijn_zaken, werkvoorraad
 
 app_name = "dienstverlening"
 
@@ -141,5 +141,82 @@ urlpatterns = [
         "werkplek/dienstverlening/afspraken/<int:pk>/wijzigen/",
         afspraken.werkplek_afspraak_wijzigen,
         name="werkplek_afspraak_wijzigen",
+    ),
+    # --- inrichting: locations, desks, opening hours, appointment types, ceremonies
+    path("werkplek/dienstverlening/inrichting/", inrichting.inrichting, name="inrichting"),
+    path(
+        "werkplek/dienstverlening/inrichting/locaties/nieuw/",
+        inrichting.locatie_toevoegen,
+        name="inrichting_locatie_toevoegen",
+    ),
+    path(
+        "werkplek/dienstverlening/inrichting/locaties/<int:pk>/balies/",
+        inrichting.balie_toevoegen,
+        name="inrichting_balie_toevoegen",
+    ),
+    path(
+        "werkplek/dienstverlening/inrichting/balies/<int:pk>/deactiveren/",
+        inrichting.balie_deactiveren,
+        name="inrichting_balie_deactiveren",
+    ),
+    path(
+        "werkplek/dienstverlening/inrichting/locaties/<int:pk>/openingstijden/",
+        inrichting.openingstijd_toevoegen,
+        name="inrichting_openingstijd_toevoegen",
+    ),
+    path(
+        "werkplek/dienstverlening/inrichting/openingstijden/<int:pk>/verwijderen/",
+        inrichting.openingstijd_verwijderen,
+        name="inrichting_openingstijd_verwijderen",
+    ),
+    path(
+        "werkplek/dienstverlening/inrichting/locaties/<int:pk>/sluitingsdagen/",
+        inrichting.sluitingsdag_toevoegen,
+        name="inrichting_sluitingsdag_toevoegen",
+    ),
+    path(
+        "werkplek/dienstverlening/inrichting/afspraaktypen/nieuw/",
+        inrichting.afspraaktype_nieuw,
+        name="inrichting_afspraaktype_nieuw",
+    ),
+    path(
+        "werkplek/dienstverlening/inrichting/afspraaktypen/<int:pk>/",
+        inrichting.afspraaktype_bewerken,
+        name="inrichting_afspraaktype_bewerken",
+    ),
+    path(
+        "werkplek/dienstverlening/inrichting/ceremonies/",
+        inrichting.ceremonies,
+        name="inrichting_ceremonies",
+    ),
+    path(
+        "werkplek/dienstverlening/inrichting/trouwlocaties/nieuw/",
+        inrichting.trouwlocatie_toevoegen,
+        name="inrichting_trouwlocatie_toevoegen",
+    ),
+    path(
+        "werkplek/dienstverlening/inrichting/trouwlocaties/<int:pk>/momenten/",
+        inrichting.ceremoniemoment_toevoegen,
+        name="inrichting_ceremoniemoment_toevoegen",
+    ),
+    path(
+        "werkplek/dienstverlening/inrichting/momenten/<int:pk>/verwijderen/",
+        inrichting.ceremoniemoment_verwijderen,
+        name="inrichting_ceremoniemoment_verwijderen",
+    ),
+    path(
+        "werkplek/dienstverlening/inrichting/babs/nieuw/",
+        inrichting.babs_toevoegen,
+        name="inrichting_babs_toevoegen",
+    ),
+    path(
+        "werkplek/dienstverlening/inrichting/babs/<int:pk>/deactiveren/",
+        inrichting.babs_deactiveren,
+        name="inrichting_babs_deactiveren",
+    ),
+    path(
+        "werkplek/dienstverlening/inrichting/ceremonies/<int:pk>/babs/",
+        inrichting.babs_toewijzen,
+        name="inrichting_babs_toewijzen",
     ),
 ]

@@ -15,8 +15,7 @@ from raadhuis.besluitvorming.forms_abonnementen import AbonnementForm
 from raadhuis.besluitvorming.models import Abonnement
 from raadhuis.besluitvorming.selectors import publiek
 from raadhuis.besluitvorming.services import abonnementen
-from raadhuis.besluitvorming.views.griffie import _fout_naar_formulier
-from raadhuis.core.forms import Deelformulier
+from raadhuis.core.forms import Deelformulier, fout_naar_formulier
 from raadhuis.core.snelheid import snelheidslimiet
 
 SJABLONEN = "besluitvorming/meldingen/"
@@ -46,7 +45,7 @@ def aanmelden(request: HttpRequest) -> HttpResponse:
                 taal=taal,
             )
         except ValidationError as fout:
-            _fout_naar_formulier(form, fout)
+            fout_naar_formulier(form, fout)
         else:
             return redirect("besluitvorming:meldingen_aangevraagd")
     kruimelpad: list[tuple[str, str | None]] = [

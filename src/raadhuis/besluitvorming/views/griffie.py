@@ -9,7 +9,6 @@ from typing import Any, Literal
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -28,6 +27,7 @@ from raadhuis.besluitvorming.forms import (
 )
 from raadhuis.besluitvorming.models import Agendapunt, Persoon, Vergadering
 from raadhuis.besluitvorming.rechten import AGENDA_BEHEREN
+from raadhuis.core.forms import fout_naar_formulier
 from raadhuis.core.toegang import ingelogde_gebruiker, werkplek
 
 TEMPLATES = "besluitvorming/werkplek/"
@@ -39,15 +39,6 @@ def _kruimelpad(*stappen: tuple[str, str | None]) -> list[tuple[str, str | None]
         (_("Besluitvorming"), reverse("besluitvorming:werkplek")),
         *stappen,
     ]
-
-
-def _fout_naar_formulier(form: BaseForm, fout: ValidationError) -> None:
-    """A service's ValidationError next to the field it names, or above the form."""
-    if hasattr(fout, "error_dict"):
-        for veld, meldingen in fout.message_dict.items():
-            form.add_error(veld if veld in form.fields else None, meldingen)
-    else:
-        form.add_error(None, fout.messages)
 
 
 def _is_htmx(request: HttpRequest) -> bool:
@@ -94,7 +85,7 @@ def _vergadering_formulier(request: HttpRequest, vergadering: Vergadering | None
                     vergadering=vergadering, door=ingelogde_gebruiker(request), **velden
                 )
         except ValidationError as fout:
-            _fout_naar_formulier(form, fout)
+            fout_naar_formulier(form, fout)
         else:
             messages.success(request, _("De vergadering is opgeslagen."))
             return redirect(_agenda_url(vergadering))
@@ -195,7 +186,7 @@ def agendapunt_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
                 vergadering=vergadering_obj, door=ingelogde_gebruiker(request), **_agendapunt_velden(form)
             )
         except ValidationError as fout:
-            _fout_naar_formulier(form, fout)
+            fout_naar_formulier(form, fout)
         else:
             messages.success(request, _("Agendapunt “%(titel)s” is toegevoegd.") % {"titel": punt.titel})
             return redirect(_agenda_url(vergadering_obj) + f"#agendapunt-{punt.pk}")
@@ -228,7 +219,7 @@ def agendapunt_bewerken(request: HttpRequest, pk: int, punt: int) -> HttpRespons
                 agendapunt=agendapunt, door=ingelogde_gebruiker(request), **_agendapunt_velden(form)
             )
         except ValidationError as fout:
-            _fout_naar_formulier(form, fout)
+            fout_naar_formulier(form, fout)
         else:
             messages.success(request, _("Het agendapunt is opgeslagen."))
             return redirect(_agenda_url(agendapunt.vergadering) + f"#agendapunt-{agendapunt.pk}")
@@ -342,7 +333,7 @@ def stuk_nieuw(request: HttpRequest, pk: int, punt: int) -> HttpResponse:
                 door=ingelogde_gebruiker(request),
             )
         except ValidationError as fout:
-            _fout_naar_formulier(form, fout)
+            fout_naar_formulier(form, fout)
         else:
             messages.success(request, _("Stuk “%(titel)s” is toegevoegd.") % {"titel": stuk.titel})
             return redirect(_agenda_url(agendapunt.vergadering) + f"#agendapunt-{agendapunt.pk}")
@@ -375,7 +366,7 @@ def presentielijst(request: HttpRequest, pk: int) -> HttpResponse:
                 door=ingelogde_gebruiker(request),
             )
         except ValidationError as fout:
-            _fout_naar_formulier(form, fout)
+            fout_naar_formulier(form, fout)
         else:
             messages.success(request, _("De presentielijst is opgeslagen."))
             return redirect(_agenda_url(vergadering_obj))
@@ -452,7 +443,7 @@ def vervolg_plannen(request: HttpRequest, pk: int) -> HttpResponse:
                 vergadering=oud, begin=form.cleaned_data["begin"], door=ingelogde_gebruiker(request)
             )
         except ValidationError as fout:
-            _fout_naar_formulier(form, fout)
+            fout_naar_formulier(form, fout)
         else:
             messages.success(request, _("De nieuwe vergadering is gepland (Gemeentewet art. 20 lid 2)."))
             return redirect(_agenda_url(nieuw))

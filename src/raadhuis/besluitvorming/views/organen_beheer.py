@@ -24,7 +24,8 @@ from raadhuis.besluitvorming.selectors.beheer import (
     personen,
 )
 from raadhuis.besluitvorming.services import organen as diensten
-from raadhuis.besluitvorming.views.griffie import _fout_naar_formulier, _kruimelpad
+from raadhuis.besluitvorming.views.griffie import _kruimelpad
+from raadhuis.core.forms import fout_naar_formulier
 from raadhuis.core.toegang import ingelogde_gebruiker, werkplek
 
 TEMPLATES = "besluitvorming/organen/"
@@ -117,7 +118,7 @@ def orgaan_nieuw(request: HttpRequest) -> HttpResponse:
                 **_orgaan_velden(gegevens),
             )
         except ValidationError as fout:
-            _fout_naar_formulier(form, fout)
+            fout_naar_formulier(form, fout)
         else:
             messages.success(request, _("%(naam)s is aangemaakt.") % {"naam": orgaan.naam})
             return redirect(_orgaan_url(orgaan))
@@ -151,7 +152,7 @@ def orgaan_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
                 orgaan=orgaan, door=ingelogde_gebruiker(request), **_orgaan_velden(form.cleaned_data)
             )
         except ValidationError as fout:
-            _fout_naar_formulier(form, fout)
+            fout_naar_formulier(form, fout)
         else:
             messages.success(request, _("De gegevens van het orgaan zijn opgeslagen."))
             return redirect(_orgaan_url(orgaan))
@@ -208,7 +209,7 @@ def lidmaatschap_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
                 door=ingelogde_gebruiker(request),
             )
         except ValidationError as fout:
-            _fout_naar_formulier(form, fout)
+            fout_naar_formulier(form, fout)
         else:
             messages.success(
                 request,
@@ -248,7 +249,7 @@ def lidmaatschap_beeindigen(request: HttpRequest, pk: int) -> HttpResponse:
                 lidmaatschap=lidmaatschap, einde=form.cleaned_data["einde"], door=ingelogde_gebruiker(request)
             )
         except ValidationError as fout:
-            _fout_naar_formulier(form, fout)
+            fout_naar_formulier(form, fout)
         else:
             messages.success(request, _("Het lidmaatschap is beëindigd."))
             return redirect(_orgaan_url(lidmaatschap.orgaan))

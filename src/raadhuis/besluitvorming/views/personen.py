@@ -32,8 +32,9 @@ from raadhuis.besluitvorming.selectors.beheer import (
     te_koppelen_medewerkers,
 )
 from raadhuis.besluitvorming.services import organen as diensten
-from raadhuis.besluitvorming.views.griffie import _fout_naar_formulier, _kruimelpad
+from raadhuis.besluitvorming.views.griffie import _kruimelpad
 from raadhuis.besluitvorming.views.organen_beheer import _gegevens, formulier_pagina
+from raadhuis.core.forms import fout_naar_formulier
 from raadhuis.core.toegang import ingelogde_gebruiker, werkplek
 
 TEMPLATES = "besluitvorming/organen/"
@@ -85,7 +86,7 @@ def persoon_nieuw(request: HttpRequest) -> HttpResponse:
                 **_persoon_velden(form.cleaned_data),
             )
         except ValidationError as fout:
-            _fout_naar_formulier(form, fout)
+            fout_naar_formulier(form, fout)
         else:
             messages.success(request, _("%(naam)s is toegevoegd.") % {"naam": persoon.naam})
             return redirect(_persoon_url(persoon))
@@ -134,9 +135,9 @@ def persoon(request: HttpRequest, pk: int) -> HttpResponse:
                 )
         except ValidationError as fout:
             if "medewerker" in getattr(fout, "error_dict", {}):
-                _fout_naar_formulier(koppeling, fout)
+                fout_naar_formulier(koppeling, fout)
             else:
-                _fout_naar_formulier(form, fout)
+                fout_naar_formulier(form, fout)
         else:
             messages.success(
                 request, _("De gegevens van %(naam)s zijn opgeslagen.") % {"naam": persoon_obj.naam}
@@ -173,7 +174,7 @@ def fractie_wisselen(request: HttpRequest, pk: int) -> HttpResponse:
                 door=ingelogde_gebruiker(request),
             )
         except ValidationError as fout:
-            _fout_naar_formulier(form, fout)
+            fout_naar_formulier(form, fout)
         else:
             messages.success(
                 request,
@@ -226,7 +227,7 @@ def fractie_nieuw(request: HttpRequest) -> HttpResponse:
         try:
             fractie = diensten.fractie_aanmaken(door=ingelogde_gebruiker(request), **form.cleaned_data)
         except ValidationError as fout:
-            _fout_naar_formulier(form, fout)
+            fout_naar_formulier(form, fout)
         else:
             messages.success(request, _("Fractie %(naam)s is aangemaakt.") % {"naam": fractie.naam})
             return redirect(_fractie_url(fractie))
@@ -273,7 +274,7 @@ def fractielidmaatschap_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
                 door=ingelogde_gebruiker(request),
             )
         except ValidationError as fout:
-            _fout_naar_formulier(form, fout)
+            fout_naar_formulier(form, fout)
         else:
             messages.success(
                 request,
@@ -306,7 +307,7 @@ def fractielidmaatschap_beeindigen(request: HttpRequest, pk: int) -> HttpRespons
                 door=ingelogde_gebruiker(request),
             )
         except ValidationError as fout:
-            _fout_naar_formulier(form, fout)
+            fout_naar_formulier(form, fout)
         else:
             messages.success(request, _("Het fractielidmaatschap is beëindigd."))
             return redirect(_fractie_url(lidmaatschap.fractie))

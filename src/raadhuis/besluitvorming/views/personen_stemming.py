@@ -19,8 +19,9 @@ from raadhuis.besluitvorming.forms_personenstemming import PersonenstemmingForm,
 from raadhuis.besluitvorming.models import Agendapunt, Stemming
 from raadhuis.besluitvorming.rechten import STEMMEN_VASTLEGGEN
 from raadhuis.besluitvorming.selectors.beheer import laatste_stemming_over_personen, leden_die_kunnen_indienen
-from raadhuis.besluitvorming.views.griffie import _fout_naar_formulier, _kruimelpad
+from raadhuis.besluitvorming.views.griffie import _kruimelpad
 from raadhuis.besluitvorming.views.stemmen import _aanwezig_volgens_lijst
+from raadhuis.core.forms import fout_naar_formulier
 from raadhuis.core.toegang import ingelogde_gebruiker, werkplek
 
 TEMPLATES = "besluitvorming/stemmen/"
@@ -72,7 +73,7 @@ def stemming_over_personen(request: HttpRequest, pk: int) -> HttpResponse:
                     door=ingelogde_gebruiker(request),
                 )
             except ValidationError as fout:
-                _fout_naar_formulier(form, fout)
+                fout_naar_formulier(form, fout)
             else:
                 if stemming.uitkomst == Stemming.Uitkomst.GEKOZEN:
                     request.session.pop(_sessiesleutel(agendapunt), None)

@@ -27,8 +27,9 @@ from raadhuis.besluitvorming.selectors.beheer import (
     voorstellen_van_vergadering,
 )
 from raadhuis.besluitvorming.services import voorstellen as diensten
-from raadhuis.besluitvorming.views.griffie import _fout_naar_formulier, _kruimelpad
+from raadhuis.besluitvorming.views.griffie import _kruimelpad
 from raadhuis.besluitvorming.views.organen_beheer import _gegevens
+from raadhuis.core.forms import fout_naar_formulier
 from raadhuis.core.rechten import mag
 from raadhuis.core.toegang import ingelogde_gebruiker, werkplek
 
@@ -100,7 +101,7 @@ def voorstel_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
                 door=ingelogde_gebruiker(request),
             )
         except ValidationError as fout:
-            _fout_naar_formulier(form, fout)
+            fout_naar_formulier(form, fout)
         except PermissionDenied as weigering:
             form.add_error("indieners", str(weigering))
         else:

@@ -6,16 +6,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
+from raadhuis.accounts.models import Medewerker
+from raadhuis.core.logboek import leest_persoonsgegevens
 from raadhuis.core.termijnen import is_feestdag
 from raadhuis.dienstverlening.models import (
     Afspraak,
     Afspraaktype,
+    Babs,
     Ceremonie,
     Ceremoniestatus,
     Locatie,
+    Sluitingsdag,
     Tijdslot,
     Trouwlocatie,
 )
@@ -210,4 +214,55 @@ def ceremonies(*, van: date, tot: date) -> QuerySet[Ceremonie]:
         Ceremonie.objects.filter(start__gte=begin, start__lt=eind)
         .select_related("trouwlocatie", "babs", "zaak")
         .order_by("start", "id")
+    )
+
+
+# -- Set-up (the Werkplek's inrichting pages) ------------------------------------------------------
+
+
+def locaties_inrichting() -> QuerySet[Locatie]:
+    """All locations, inactive ones too, with their desks, weekly hours and closing days from today."""
+    return Locatie.objects.prefetch_related(
+        "balies",
+        "openingstijden",
+        Prefetch(
+            "sluitingsdagen",
+            queryset=Sluitingsdag.objects.filter(datum__gte=timezone.localdate()).order_by("datum"),
+            to_attr="komende_sluitingsdagen",
+        ),
+    ).order_by("naam")
+
+
+def afspraaktypen_inrichting() -> QuerySet[Afspraaktype]:
+    """All appointment types, inactive ones too, with product and locations."""
+    return Afspraaktype.objects.select_related("product").prefetch_related("locaties").order_by("naam")
+
+
+def trouwlocaties_inrichting() -> QuerySet[Trouwlocatie]:
+    return Trouwlocatie.objects.prefetch_related("momenten").order_by("naam")
+
+
+def babs_inrichting() -> QuerySet[Babs]:
+    return Babs.objects.order_by("-actief", "naam")
+
+
+def _ceremonie_betrokkenen(lijst: list[Ceremonie]) -> list[tuple[str, str]]:
+    return [
+        ("BSN", ceremonie.zaak.initiator_bsn)
+        for ceremonie in lijst
+        if ceremonie.zaak is not None and ceremonie.zaak.initiator_bsn
+    ]
+
+
+@leest_persoonsgegevens(
+    naam="ceremonies.inzien", activiteit="afspraak-maken", betrokkenen=_ceremonie_betrokkenen
+)
+def komende_ceremonies(*, door: Medewerker, weken: int = 8) -> list[Ceremonie]:
+    """Reserved and confirmed ceremonies from today for the coming `weken` weeks, with the partners'
+    names: the read is logged for the case's initiator."""
+    vandaag = timezone.localdate()
+    return list(
+        ceremonies(van=vandaag, tot=vandaag + timedelta(weeks=weken)).exclude(
+            status=Ceremoniestatus.GEANNULEERD
+        )
     )

@@ -36,6 +36,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.db.models.functions import Greatest
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -201,6 +202,103 @@ def afspraaktype_aanmaken(
         meenemen=meenemen,
         online_boekbaar=online_boekbaar,
     )
+    afspraaktype.locaties.set(locaties)
+    return afspraaktype
+
+
+@transaction.atomic
+def balie_deactiveren(*, balie: Balie, door: Medewerker) -> Balie:
+    """Takes a desk out of use; the capacity of the location's future slots shrinks with it, but
+    never below what is booked (booked appointments stay for the desk to reschedule)."""
+    vereis(door, AGENDA_INRICHTEN)
+    balie = Balie.objects.select_for_update().get(pk=balie.pk)
+    if not balie.actief:
+        raise ValidationError({"balie": _("Deze balie is al buiten gebruik.")})
+    balie.actief = False
+    balie.save(update_fields=["actief"])
+    Tijdslot.objects.filter(locatie_id=balie.locatie_id, start__gt=timezone.now()).update(
+        capaciteit=Greatest(F("bezet"), F("capaciteit") - 1)
+    )
+    return balie
+
+
+@transaction.atomic
+def openingstijd_verwijderen(*, openingstijd: Openingstijd, door: Medewerker) -> None:
+    """Removes a weekly opening period: its free future slots go, booked ones accept nobody new."""
+    vereis(door, AGENDA_INRICHTEN)
+    locatie = openingstijd.locatie
+    weekdag, van, tot = openingstijd.weekdag, openingstijd.van, openingstijd.tot
+    openingstijd.delete()
+    vandaag = timezone.localdate()
+    starts = []
+    dag = vandaag
+    while dag <= vandaag + HORIZON:
+        if dag.weekday() == weekdag:
+            starts.append((_lokaal(dag, van), _lokaal(dag, tot)))
+        dag += timedelta(days=1)
+    nu = timezone.now()
+    for begin, eind in starts:
+        sloten = Tijdslot.objects.filter(locatie=locatie, start__gte=max(begin, nu), start__lt=eind)
+        sloten.filter(bezet=0).delete()
+        sloten.update(capaciteit=F("bezet"))
+
+
+def _lokaal(dag: date, tijd: time) -> datetime:
+    return timezone.make_aware(datetime.combine(dag, tijd))
+
+
+@transaction.atomic
+def afspraaktype_wijzigen(
+    *,
+    afspraaktype: Afspraaktype,
+    naam: str,
+    duur_minuten: int,
+    locaties: Iterable[Locatie],
+    door: Medewerker,
+    product: Product | None = None,
+    meenemen: str = "",
+    online_boekbaar: bool = True,
+    actief: bool = True,
+) -> Afspraaktype:
+    """Changes an appointment type (its slug, part of the booking links, stays). The duration cannot
+    change while appointments of this type are booked ahead: they hold places for the old duration."""
+    vereis(door, AGENDA_INRICHTEN)
+    afspraaktype = Afspraaktype.objects.select_for_update().get(pk=afspraaktype.pk)
+    locaties = list(locaties)
+    if not naam.strip():
+        raise ValidationError({"naam": _("Vul de naam in.")})
+    if duur_minuten < 5:
+        raise ValidationError({"duur_minuten": _("Een afspraak duurt minstens 5 minuten.")})
+    for locatie in locaties:
+        if duur_minuten % locatie.tijdvak_minuten:
+            raise ValidationError(
+                {
+                    "duur_minuten": _(
+                        "De duur past niet in het tijdvak van %(minuten)s minuten van %(locatie)s."
+                    )
+                    % {"minuten": locatie.tijdvak_minuten, "locatie": locatie.naam}
+                }
+            )
+    if (
+        duur_minuten != afspraaktype.duur_minuten
+        and Afspraak.objects.filter(
+            afspraaktype=afspraaktype, status=Afspraakstatus.GEBOEKT, start__gt=timezone.now()
+        ).exists()
+    ):
+        raise ValidationError(
+            {
+                "duur_minuten": _(
+                    "Er zijn nog afspraken van dit type geboekt; de duur kan pas daarna veranderen."
+                )
+            }
+        )
+    afspraaktype.naam = naam.strip()
+    afspraaktype.duur_minuten = duur_minuten
+    afspraaktype.product = product
+    afspraaktype.meenemen = meenemen
+    afspraaktype.online_boekbaar = online_boekbaar
+    afspraaktype.actief = actief
+    afspraaktype.save()
     afspraaktype.locaties.set(locaties)
     return afspraaktype
 
@@ -689,6 +787,26 @@ def babs_aanmaken(*, naam: str, door: Medewerker, emailadres: str = "") -> Babs:
     if not naam.strip():
         raise ValidationError({"naam": _("Vul de naam in.")})
     return Babs.objects.create(naam=naam.strip(), emailadres=emailadres.strip())
+
+
+@transaction.atomic
+def ceremoniemoment_verwijderen(*, moment: Ceremoniemoment, door: Medewerker) -> None:
+    """Removes a weekly moment; ceremonies already reserved at it stay as they are."""
+    vereis(door, AGENDA_INRICHTEN)
+    moment.delete()
+
+
+@transaction.atomic
+def babs_deactiveren(*, babs: Babs, door: Medewerker) -> Babs:
+    """Takes a BABS (BW 1 art. 16) off the list for new ceremonies; ceremonies already assigned keep
+    theirs (the desk reassigns them with babs_toewijzen where needed)."""
+    vereis(door, AGENDA_INRICHTEN)
+    babs = Babs.objects.select_for_update().get(pk=babs.pk)
+    if not babs.actief:
+        raise ValidationError({"babs": _("Deze babs is al niet meer actief.")})
+    babs.actief = False
+    babs.save(update_fields=["actief"])
+    return babs
 
 
 def _controleer_ceremoniemoment(trouwlocatie: Trouwlocatie, start: datetime) -> None:

@@ -219,10 +219,12 @@ def zaak_aanmaken(
         emailadres=initiator.emailadres,
         telefoonnummer=initiator.telefoonnummer,
     )
+    berichten.zaak_mailen(zaak, sjabloon="ontvangen", aan=initiator.emailadres)
+    # Last before commit: the log entry locks the head of the hash chain until then, and every
+    # processing of personal data on the platform queues behind that lock.
     logboek.vastleggen(
         naam="zaak.registreren", activiteit=ACTIVITEIT, betrokkene=initiator.betrokkene, door=door
     )
-    berichten.zaak_mailen(zaak, sjabloon="ontvangen", aan=initiator.emailadres)
     return zaak
 
 

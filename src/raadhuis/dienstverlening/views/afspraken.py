@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 from itertools import groupby
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,15 +16,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from raadhuis.accounts.models import Medewerker
 from raadhuis.core.identiteit import Identiteit, Soort, huidige_identiteit
 from raadhuis.core.logboek import verwerking
-from raadhuis.core.toegang import ingelogde_gebruiker, werkplek
+from raadhuis.core.toegang import werkplek
 from raadhuis.dienstverlening.forms.afspraken import BoekenVoorBellerForm, GegevensForm
 from raadhuis.dienstverlening.models import Afspraak, Afspraakstatus, Afspraaktype, Kanaal, Locatie
 from raadhuis.dienstverlening.rechten import AFSPRAAK_BEHEREN
 from raadhuis.dienstverlening.selectors import afspraken as selectors
 from raadhuis.dienstverlening.services import afspraken as services
+from raadhuis.dienstverlening.views.gedeeld import ingelogde_medewerker
 
 WEKEN = 6
 SESSIE_CODE = "afspraak_beheercode"
@@ -389,13 +389,6 @@ def afspraak_verzetten(request: HttpRequest, code: str) -> HttpResponse:
 # -- Werkplek --------------------------------------------------------------------------------------
 
 
-def _medewerker(request: HttpRequest) -> Medewerker:
-    gebruiker = ingelogde_gebruiker(request)
-    if not isinstance(gebruiker, Medewerker):
-        raise PermissionDenied
-    return gebruiker
-
-
 @werkplek(actie=AFSPRAAK_BEHEREN)
 def werkplek_agenda(request: HttpRequest) -> HttpResponse:
     locaties = list(selectors.actieve_locaties())
@@ -409,7 +402,7 @@ def werkplek_agenda(request: HttpRequest) -> HttpResponse:
     agenda = None
     if locatie is not None:
         with verwerking(
-            naam="afspraken.dagagenda", activiteit=services.ACTIVITEIT, door=_medewerker(request)
+            naam="afspraken.dagagenda", activiteit=services.ACTIVITEIT, door=ingelogde_medewerker(request)
         ):
             agenda = selectors.dagagenda(locatie=locatie, dag=dag)
     return render(
@@ -450,7 +443,7 @@ def werkplek_boeken(request: HttpRequest) -> HttpResponse:
                     emailadres=gegevens["emailadres"],
                     telefoonnummer=gegevens["telefoonnummer"],
                     bsn=gegevens["bsn"],
-                    door=_medewerker(request),
+                    door=ingelogde_medewerker(request),
                     kanaal=gegevens["kanaal"],
                     taal=gegevens["taal"],
                 )
@@ -498,10 +491,10 @@ def werkplek_afspraak_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
     actie = request.POST.get("actie", "")
     try:
         if actie == "annuleren":
-            services.afspraak_annuleren(afspraak=gevonden, door=_medewerker(request))
+            services.afspraak_annuleren(afspraak=gevonden, door=ingelogde_medewerker(request))
             messages.success(request, _("De afspraak is geannuleerd."))
         else:
-            services.afspraak_afhandelen(afspraak=gevonden, status=actie, door=_medewerker(request))
+            services.afspraak_afhandelen(afspraak=gevonden, status=actie, door=ingelogde_medewerker(request))
             messages.success(request, _("De afspraak is bijgewerkt."))
     except ValidationError as fout:
         messages.error(request, " ".join(fout.messages))

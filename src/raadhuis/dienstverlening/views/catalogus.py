@@ -7,7 +7,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -18,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from raadhuis.core import bsn
 from raadhuis.core.digitale_dienst import standaard_reden, toegang_weigeren, vereiste_identiteit
+from raadhuis.core.forms import fout_naar_formulier
 from raadhuis.core.identiteit import Betrouwbaarheidsniveau, Soort
 from raadhuis.core.rechten import mag
 from raadhuis.core.toegang import ingelogde_gebruiker, werkplek
@@ -34,7 +34,10 @@ from raadhuis.dienstverlening.selectors.catalogus import (
     zaaktypen_met_normen,
 )
 from raadhuis.dienstverlening.services import catalogus as diensten
+from raadhuis.dienstverlening.views.gedeeld import werkplek_kruimelpad
 
+# The service's argument names that differ from the form's field names.
+VELDNAMEN = {"minimum_niveau": "minimum_betrouwbaarheidsniveau"}
 TEMPLATES = "dienstverlening/catalogus/"
 
 
@@ -52,24 +55,6 @@ def _kruimelpad_publiek(*stappen: tuple[str, str | None]) -> list[tuple[str, str
         (_("Dienstverlening"), reverse("dienstverlening:dienstverlening")),
         *stappen,
     ]
-
-
-def _kruimelpad_werkplek(*stappen: tuple[str, str | None]) -> list[tuple[str, str | None]]:
-    return [
-        (_("Werkplek"), reverse("core:werkplek")),
-        (_("Dienstverlening"), reverse("dienstverlening:werkplek")),
-        *stappen,
-    ]
-
-
-def _fout_naar_formulier(form: BaseForm, fout: ValidationError) -> None:
-    """A service's ValidationError next to the field it names, or above the form."""
-    if hasattr(fout, "error_dict"):
-        for veld, meldingen in fout.message_dict.items():
-            doel = "minimum_betrouwbaarheidsniveau" if veld == "minimum_niveau" else veld
-            form.add_error(doel if doel in form.fields else None, meldingen)
-    else:
-        form.add_error(None, fout.messages)
 
 
 # -- Public ----------------------------------------------------------------------------------------
@@ -201,7 +186,7 @@ def werkplek_producten(request: HttpRequest) -> HttpResponse:
         request,
         TEMPLATES + "werkplek_producten.html",
         {
-            "kruimelpad": _kruimelpad_werkplek((_("Productcatalogus"), None)),
+            "kruimelpad": werkplek_kruimelpad((_("Productcatalogus"), None)),
             "producten": alle_producten(),
             "mag_beheren": mag(request.user, PRODUCT_BEHEREN),
         },
@@ -262,7 +247,7 @@ def werkplek_product_nieuw(request: HttpRequest) -> HttpResponse:
                 **_productvelden(form.cleaned_data),
             )
         except ValidationError as fout:
-            _fout_naar_formulier(form, fout)
+            fout_naar_formulier(form, fout, veldnamen=VELDNAMEN)
         else:
             messages.success(request, _("Het product is toegevoegd."))
             return redirect("dienstverlening:werkplek_product", pk=nieuw.pk)
@@ -271,7 +256,7 @@ def werkplek_product_nieuw(request: HttpRequest) -> HttpResponse:
         request,
         form,
         titel=_("Nieuw product"),
-        kruimelpad=_kruimelpad_werkplek((_("Productcatalogus"), terug), (_("Nieuw product"), None)),
+        kruimelpad=werkplek_kruimelpad((_("Productcatalogus"), terug), (_("Nieuw product"), None)),
         terug=terug,
     )
 
@@ -302,7 +287,7 @@ def werkplek_product_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
                 **_productvelden(form.cleaned_data),
             )
         except ValidationError as fout:
-            _fout_naar_formulier(form, fout)
+            fout_naar_formulier(form, fout, veldnamen=VELDNAMEN)
             bestaand.refresh_from_db()
         else:
             messages.success(request, _("De wijzigingen zijn opgeslagen."))
@@ -314,7 +299,7 @@ def werkplek_product_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form,
         titel=titel,
-        kruimelpad=_kruimelpad_werkplek(
+        kruimelpad=werkplek_kruimelpad(
             (_("Productcatalogus"), producten_url), (bestaand.naam, terug), (titel, None)
         ),
         terug=terug,
@@ -327,7 +312,7 @@ def _productpagina(request: HttpRequest, gevonden: Product, tariefform: TariefFo
         request,
         TEMPLATES + "werkplek_product.html",
         {
-            "kruimelpad": _kruimelpad_werkplek(
+            "kruimelpad": werkplek_kruimelpad(
                 (_("Productcatalogus"), reverse("dienstverlening:werkplek_producten")), (gevonden.naam, None)
             ),
             "product": gevonden,
@@ -362,7 +347,7 @@ def werkplek_tarief_vastleggen(request: HttpRequest, pk: int) -> HttpResponse:
                 door=ingelogde_gebruiker(request),
             )
         except ValidationError as fout:
-            _fout_naar_formulier(form, fout)
+            fout_naar_formulier(form, fout, veldnamen=VELDNAMEN)
         else:
             messages.success(request, _("Het tarief is vastgelegd."))
             return redirect(reverse("dienstverlening:werkplek_product", args=[gevonden.pk]) + "#leges")
@@ -385,7 +370,7 @@ def werkplek_zaaktypen(request: HttpRequest) -> HttpResponse:
         request,
         TEMPLATES + "werkplek_zaaktypen.html",
         {
-            "kruimelpad": _kruimelpad_werkplek(
+            "kruimelpad": werkplek_kruimelpad(
                 (_("Productcatalogus"), reverse("dienstverlening:werkplek_producten")), (_("Zaaktypen"), None)
             ),
             "zaaktypen": zaaktypen_met_normen(),

@@ -7,7 +7,7 @@ import uuid
 from typing import Any
 
 from django import forms
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -34,6 +34,7 @@ from raadhuis.dienstverlening.selectors.intake import (
 )
 from raadhuis.dienstverlening.services import intake
 from raadhuis.dienstverlening.services.zaken import Initiator
+from raadhuis.dienstverlening.views.gedeeld import ingelogde_medewerker
 
 Door = Medewerker | Identiteit
 
@@ -384,15 +385,8 @@ def bevestiging(request: HttpRequest, id: uuid.UUID) -> HttpResponse:
 # --- employees: the assisted channel ---------------------------------------------------------------------
 
 
-def _medewerker(request: HttpRequest) -> Medewerker:
-    gebruiker = request.user
-    if not isinstance(gebruiker, Medewerker):
-        raise PermissionDenied
-    return gebruiker
-
-
 def _eigen_werkplekaanvraag(request: HttpRequest, id: uuid.UUID) -> tuple[Aanvraag, Medewerker]:
-    medewerker = _medewerker(request)
+    medewerker = ingelogde_medewerker(request)
     aanvraag = aanvraag_van(id=id, door=medewerker)
     if aanvraag is None:
         raise Http404
@@ -403,7 +397,7 @@ def _eigen_werkplekaanvraag(request: HttpRequest, id: uuid.UUID) -> tuple[Aanvra
 @werkplek(actie=ZAAK_REGISTREREN)
 def werkplek_aanvraag(request: HttpRequest) -> HttpResponse:
     """Choose product, channel and applicant; then the same steps as online."""
-    medewerker = _medewerker(request)
+    medewerker = ingelogde_medewerker(request)
     form = AssistentieStartForm(request.POST or None, producten=aan_te_vragen_producten())
     if request.method == "POST" and form.is_valid():
         gegevens = form.cleaned_data

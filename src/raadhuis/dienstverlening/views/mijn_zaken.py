@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.forms import BaseForm
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from raadhuis.core.digitale_dienst import Doelgroep, toegang_weigeren, vereiste_identiteit
+from raadhuis.core.forms import fout_naar_formulier
 from raadhuis.core.identiteit import Betrouwbaarheidsniveau, Identiteit
 from raadhuis.dienstverlening.forms.mijn_zaken import BerichtForm, DocumentForm
 from raadhuis.dienstverlening.selectors.mijn_zaken import (
@@ -40,15 +40,6 @@ def _weigering(request: HttpRequest) -> HttpResponse | None:
 
 def _kruimelpad(*stappen: tuple[str, str | None]) -> list[tuple[str, str | None]]:
     return [(_("Home"), reverse("core:home")), (_("Mijn omgeving"), reverse("inwoner:mijn")), *stappen]
-
-
-def _fout_naar_formulier(form: BaseForm, fout: ValidationError, *, standaardveld: str | None = None) -> None:
-    """A service's error next to the field it names; an unnamed one next to ``standaardveld``."""
-    if hasattr(fout, "error_dict"):
-        for veld, meldingen in fout.message_dict.items():
-            form.add_error(veld if veld in form.fields else standaardveld, meldingen)
-    else:
-        form.add_error(standaardveld, fout.messages)
 
 
 @never_cache
@@ -139,7 +130,7 @@ def bericht_sturen(request: HttpRequest, identificatie: str) -> HttpResponse:
         except PermissionDenied as fout:
             raise Http404 from fout
         except ValidationError as fout:
-            _fout_naar_formulier(form, fout)
+            fout_naar_formulier(form, fout)
         else:
             messages.success(request, _("Uw bericht is verstuurd."))
             return redirect(reverse("dienstverlening:mijn_zaak", args=[zaak.identificatie]) + "#berichten")
@@ -169,7 +160,7 @@ def document_sturen(request: HttpRequest, identificatie: str) -> HttpResponse:
         except PermissionDenied as fout:
             raise Http404 from fout
         except ValidationError as fout:
-            _fout_naar_formulier(form, fout, standaardveld="bestand")
+            fout_naar_formulier(form, fout, standaardveld="bestand")
         else:
             messages.success(request, _("Uw document is toegevoegd aan de zaak."))
             return redirect(reverse("dienstverlening:mijn_zaak", args=[zaak.identificatie]) + "#documenten")

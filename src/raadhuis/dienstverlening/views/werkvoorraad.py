@@ -8,7 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.forms import BaseForm
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.http.response import HttpResponseBase
@@ -20,11 +20,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from raadhuis.accounts.models import Medewerker
 from raadhuis.core import bsn, logboek
+from raadhuis.core.forms import fout_naar_formulier
 from raadhuis.core.logboek.activiteiten import PERSOONSGEGEVENS_IN_ZAAK_RAADPLEGEN
 from raadhuis.core.rechten import mag, vereis
-from raadhuis.core.toegang import ingelogde_gebruiker, poortwachters_vragen, werkplek
+from raadhuis.core.toegang import poortwachters_vragen, werkplek
 from raadhuis.dienstverlening.forms.werkvoorraad import (
     BerichtForm,
     DocumentForm,
@@ -43,33 +43,10 @@ from raadhuis.dienstverlening.selectors.werkvoorraad import (
 )
 from raadhuis.dienstverlening.selectors.werkvoorraad import werkvoorraad as werkvoorraad_lezen
 from raadhuis.dienstverlening.services import zaken
+from raadhuis.dienstverlening.views.gedeeld import ingelogde_medewerker, werkplek_kruimelpad
 
 TEMPLATES = "dienstverlening/werkvoorraad/"
 FORMULIEREN = ("status", "toewijzen", "notitie", "document", "bericht")
-
-
-def _medewerker(request: HttpRequest) -> Medewerker:
-    gebruiker = ingelogde_gebruiker(request)
-    if not isinstance(gebruiker, Medewerker):
-        raise PermissionDenied
-    return gebruiker
-
-
-def _kruimelpad(*stappen: tuple[str, str | None]) -> list[tuple[str, str | None]]:
-    return [
-        (_("Werkplek"), reverse("core:werkplek")),
-        (_("Dienstverlening"), reverse("dienstverlening:werkplek")),
-        *stappen,
-    ]
-
-
-def _fout_naar_formulier(form: BaseForm, fout: ValidationError) -> None:
-    """A service's ValidationError next to the field it names, or above the form."""
-    if hasattr(fout, "error_dict"):
-        for veld, meldingen in fout.message_dict.items():
-            form.add_error(veld if veld in form.fields else None, meldingen)
-    else:
-        form.add_error(None, fout.messages)
 
 
 @never_cache
@@ -77,7 +54,7 @@ def _fout_naar_formulier(form: BaseForm, fout: ValidationError) -> None:
 @werkplek(actie=ZAAK_INZIEN)
 def werkvoorraad(request: HttpRequest) -> HttpResponse:
     """The queue: open cases, most urgent first, one keyset page at a time (?na=<cursor>)."""
-    medewerker = _medewerker(request)
+    medewerker = ingelogde_medewerker(request)
     # Always bound: every filter is optional, so no parameters at all is the valid default view.
     form = WerkvoorraadFilterForm(request.GET, medewerker=medewerker)
     if form.is_valid():
@@ -95,7 +72,7 @@ def werkvoorraad(request: HttpRequest) -> HttpResponse:
         "mag_behandelen": mag(medewerker, ZAAK_BEHANDELEN),
         "medewerker": medewerker,
         "huidige_url": request.get_full_path(),
-        "kruimelpad": _kruimelpad((_("Werkvoorraad"), None)),
+        "kruimelpad": werkplek_kruimelpad((_("Werkvoorraad"), None)),
         # Row links from one base: a reverse() per row and action was a tenth of the page's time.
         "zaken_url": reverse("dienstverlening:werkvoorraad"),
     }
@@ -106,7 +83,7 @@ def werkvoorraad(request: HttpRequest) -> HttpResponse:
 
 
 def _zaak_of_404(request: HttpRequest, identificatie: str) -> Zaak:
-    zaak = zaak_voor_medewerker(identificatie, door=_medewerker(request))
+    zaak = zaak_voor_medewerker(identificatie, door=ingelogde_medewerker(request))
     if zaak is None:
         raise Http404
     return zaak
@@ -119,7 +96,7 @@ def _zaak_url(zaak: Zaak) -> str:
 def _zaakpagina(
     request: HttpRequest, zaak: Zaak, *, forms: dict[str, BaseForm] | None = None, status: int = 200
 ) -> HttpResponse:
-    medewerker = _medewerker(request)
+    medewerker = ingelogde_medewerker(request)
     mag_behandelen = mag(medewerker, ZAAK_BEHANDELEN) and not zaak.is_afgesloten
     formulieren: dict[str, BaseForm] = {}
     if mag_behandelen:
@@ -150,7 +127,7 @@ def _zaakpagina(
         "mag_behandelen": mag_behandelen,
         "mag_oppakken": mag_behandelen and zaak.behandelaar_id != medewerker.pk,
         "vandaag": timezone.localdate(),
-        "kruimelpad": _kruimelpad(
+        "kruimelpad": werkplek_kruimelpad(
             (_("Werkvoorraad"), reverse("dienstverlening:werkvoorraad")), (zaak.identificatie, None)
         ),
         **{f"{naam}_form": form for naam, form in formulieren.items()},
@@ -199,7 +176,9 @@ def oppakken(request: HttpRequest, identificatie: str) -> HttpResponse:
     """Claim: the employee becomes the case's behandelaar."""
     zaak = _zaak_of_404(request, identificatie)
     try:
-        zaken.zaak_toewijzen(zaak=zaak, behandelaar=_medewerker(request), door=_medewerker(request))
+        zaken.zaak_toewijzen(
+            zaak=zaak, behandelaar=ingelogde_medewerker(request), door=ingelogde_medewerker(request)
+        )
     except ValidationError as fout:
         for melding in fout.messages:
             messages.error(request, melding)
@@ -216,9 +195,9 @@ def toewijzen(request: HttpRequest, identificatie: str) -> HttpResponse:
     if form.is_valid():
         behandelaar = form.cleaned_data["behandelaar"]
         try:
-            zaken.zaak_toewijzen(zaak=zaak, behandelaar=behandelaar, door=_medewerker(request))
+            zaken.zaak_toewijzen(zaak=zaak, behandelaar=behandelaar, door=ingelogde_medewerker(request))
         except ValidationError as fout:
-            _fout_naar_formulier(form, fout)
+            fout_naar_formulier(form, fout)
         else:
             if behandelaar is None:
                 messages.success(request, _("De zaak staat weer open voor het team."))
@@ -244,10 +223,10 @@ def status(request: HttpRequest, identificatie: str) -> HttpResponse:
                 statustype=form.cleaned_data["statustype"],
                 resultaattype=form.cleaned_data.get("resultaattype"),
                 toelichting=form.cleaned_data["toelichting"],
-                door=_medewerker(request),
+                door=ingelogde_medewerker(request),
             )
         except ValidationError as fout:
-            _fout_naar_formulier(form, fout)
+            fout_naar_formulier(form, fout)
         else:
             messages.success(
                 request,
@@ -265,9 +244,11 @@ def notitie(request: HttpRequest, identificatie: str) -> HttpResponse:
     form = NotitieForm(request.POST)
     if form.is_valid():
         try:
-            zaken.notitie_toevoegen(zaak=zaak, tekst=form.cleaned_data["tekst"], door=_medewerker(request))
+            zaken.notitie_toevoegen(
+                zaak=zaak, tekst=form.cleaned_data["tekst"], door=ingelogde_medewerker(request)
+            )
         except ValidationError as fout:
-            _fout_naar_formulier(form, fout)
+            fout_naar_formulier(form, fout)
         else:
             messages.success(request, _("De notitie is toegevoegd."))
             return redirect(_zaak_url(zaak))
@@ -286,10 +267,10 @@ def document(request: HttpRequest, identificatie: str) -> HttpResponse:
                 bestand=form.cleaned_data["bestand"],
                 titel=form.cleaned_data["titel"],
                 zichtbaar_voor_aanvrager=form.cleaned_data["zichtbaar_voor_aanvrager"],
-                door=_medewerker(request),
+                door=ingelogde_medewerker(request),
             )
         except ValidationError as fout:
-            _fout_naar_formulier(form, fout)
+            fout_naar_formulier(form, fout)
         else:
             messages.success(request, _("Het document is toegevoegd."))
             return redirect(_zaak_url(zaak))
@@ -307,10 +288,10 @@ def bericht(request: HttpRequest, identificatie: str) -> HttpResponse:
                 zaak=zaak,
                 onderwerp=form.cleaned_data["onderwerp"],
                 tekst=form.cleaned_data["tekst"],
-                door=_medewerker(request),
+                door=ingelogde_medewerker(request),
             )
         except ValidationError as fout:
-            _fout_naar_formulier(form, fout)
+            fout_naar_formulier(form, fout)
         else:
             messages.success(request, _("Het bericht staat klaar in Mijn zaken van de aanvrager."))
             return redirect(_zaak_url(zaak))
@@ -343,7 +324,7 @@ def document_downloaden(request: HttpRequest, identificatie: str, pk: int) -> Ht
     with logboek.verwerking(
         naam="zaak.document_downloaden",
         activiteit=PERSOONSGEGEVENS_IN_ZAAK_RAADPLEGEN,
-        door=_medewerker(request),
+        door=ingelogde_medewerker(request),
         betrokkene=betrokkene,
     ):
         try:
