@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -23,6 +24,9 @@ WIDGET_KLASSEN = {
     "checkbox": "utrecht-checkbox utrecht-checkbox--html-input",
 }
 STANDAARD_KLASSE = "utrecht-textbox utrecht-textbox--html-input"
+
+
+T = TypeVar("T")
 
 
 class RaadhuisBoundField(forms.BoundField):
@@ -108,6 +112,26 @@ def fout_naar_formulier(
             form.add_error(doel if doel in form.fields else standaardveld, meldingen)
     else:
         form.add_error(standaardveld, fout.messages)
+
+
+@dataclass(frozen=True)
+class Uitgevoerd(Generic[T]):
+    """A service ran on a form's data; `uitkomst` is what it returned."""
+
+    uitkomst: T
+
+
+def formulier_uitvoeren(form: forms.BaseForm, actie: Callable[[dict[str, Any]], T]) -> Uitgevoerd[T] | None:
+    """The Werkplek's form → service step: runs `actie` on a valid form's cleaned data. Bad input, or
+    a ValidationError from the service (put next to the field it names), gives None: show the form
+    again; the service changed nothing."""
+    if not form.is_valid():
+        return None
+    try:
+        return Uitgevoerd(actie(form.cleaned_data))
+    except ValidationError as fout:
+        fout_naar_formulier(form, fout)
+        return None
 
 
 class Keuzelijst(forms.Select):

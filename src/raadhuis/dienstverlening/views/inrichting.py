@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from raadhuis.core.forms import fout_naar_formulier
+from raadhuis.core.forms import formulier_uitvoeren, fout_naar_formulier
 from raadhuis.core.rechten import mag
 from raadhuis.core.toegang import werkplek
 from raadhuis.dienstverlening.forms.inrichting import (
@@ -112,14 +112,13 @@ def inrichting(request: HttpRequest) -> HttpResponse:
 @werkplek(actie=AGENDA_INRICHTEN)
 def locatie_toevoegen(request: HttpRequest) -> HttpResponse:
     form = LocatieForm(request.POST, auto_id=_ids("locatie", 0))
-    if form.is_valid():
-        try:
-            locatie = services.locatie_aanmaken(**form.cleaned_data, door=ingelogde_medewerker(request))
-        except ValidationError as fout:
-            fout_naar_formulier(form, fout)
-        else:
-            messages.success(request, _("De locatie %(naam)s is toegevoegd.") % {"naam": locatie.naam})
-            return _naar_inrichting(f"locatie-{locatie.pk}")
+    gedaan = formulier_uitvoeren(
+        form, lambda gegevens: services.locatie_aanmaken(**gegevens, door=ingelogde_medewerker(request))
+    )
+    if gedaan:
+        locatie = gedaan.uitkomst
+        messages.success(request, _("De locatie %(naam)s is toegevoegd.") % {"naam": locatie.naam})
+        return _naar_inrichting(f"locatie-{locatie.pk}")
     return _inrichtingpagina(request, forms={("locatie", 0): form}, status=400)
 
 
@@ -128,16 +127,16 @@ def locatie_toevoegen(request: HttpRequest) -> HttpResponse:
 def balie_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
     locatie = get_object_or_404(Locatie, pk=pk)
     form = BalieForm(request.POST, auto_id=_ids("balie", locatie.pk))
-    if form.is_valid():
-        try:
-            balie = services.balie_toevoegen(
-                locatie=locatie, naam=form.cleaned_data["naam"], door=ingelogde_medewerker(request)
-            )
-        except ValidationError as fout:
-            fout_naar_formulier(form, fout)
-        else:
-            messages.success(request, _("%(balie)s is toegevoegd.") % {"balie": balie})
-            return _naar_inrichting(f"locatie-{locatie.pk}")
+    gedaan = formulier_uitvoeren(
+        form,
+        lambda gegevens: services.balie_toevoegen(
+            locatie=locatie, naam=gegevens["naam"], door=ingelogde_medewerker(request)
+        ),
+    )
+    if gedaan:
+        balie = gedaan.uitkomst
+        messages.success(request, _("%(balie)s is toegevoegd.") % {"balie": balie})
+        return _naar_inrichting(f"locatie-{locatie.pk}")
     return _inrichtingpagina(request, forms={("balie", locatie.pk): form}, status=400)
 
 
@@ -160,25 +159,24 @@ def balie_deactiveren(request: HttpRequest, pk: int) -> HttpResponse:
 def openingstijd_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
     locatie = get_object_or_404(Locatie, pk=pk)
     form = OpeningstijdForm(request.POST, auto_id=_ids("openingstijd", locatie.pk))
-    if form.is_valid():
-        try:
-            services.openingstijd_toevoegen(
-                locatie=locatie, **form.cleaned_data, door=ingelogde_medewerker(request)
-            )
-        except ValidationError as fout:
-            fout_naar_formulier(form, fout)
-        else:
-            messages.success(
-                request,
-                _("%(locatie)s is open op %(weekdag)s van %(van)s tot %(tot)s.")
-                % {
-                    "locatie": locatie.naam,
-                    "weekdag": _weekdag(form.cleaned_data["weekdag"]),
-                    "van": form.cleaned_data["van"].strftime("%H:%M"),
-                    "tot": form.cleaned_data["tot"].strftime("%H:%M"),
-                },
-            )
-            return _naar_inrichting(f"locatie-{locatie.pk}")
+    gedaan = formulier_uitvoeren(
+        form,
+        lambda gegevens: services.openingstijd_toevoegen(
+            locatie=locatie, **gegevens, door=ingelogde_medewerker(request)
+        ),
+    )
+    if gedaan:
+        messages.success(
+            request,
+            _("%(locatie)s is open op %(weekdag)s van %(van)s tot %(tot)s.")
+            % {
+                "locatie": locatie.naam,
+                "weekdag": _weekdag(form.cleaned_data["weekdag"]),
+                "van": form.cleaned_data["van"].strftime("%H:%M"),
+                "tot": form.cleaned_data["tot"].strftime("%H:%M"),
+            },
+        )
+        return _naar_inrichting(f"locatie-{locatie.pk}")
     return _inrichtingpagina(request, forms={("openingstijd", locatie.pk): form}, status=400)
 
 
@@ -197,20 +195,19 @@ def openingstijd_verwijderen(request: HttpRequest, pk: int) -> HttpResponse:
 def sluitingsdag_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
     locatie = get_object_or_404(Locatie, pk=pk)
     form = SluitingsdagForm(request.POST, auto_id=_ids("sluitingsdag", locatie.pk))
-    if form.is_valid():
-        try:
-            services.sluitingsdag_toevoegen(
-                locatie=locatie, **form.cleaned_data, door=ingelogde_medewerker(request)
-            )
-        except ValidationError as fout:
-            fout_naar_formulier(form, fout)
-        else:
-            messages.success(
-                request,
-                _("%(locatie)s is gesloten op %(datum)s.")
-                % {"locatie": locatie.naam, "datum": form.cleaned_data["datum"].strftime("%d-%m-%Y")},
-            )
-            return _naar_inrichting(f"locatie-{locatie.pk}")
+    gedaan = formulier_uitvoeren(
+        form,
+        lambda gegevens: services.sluitingsdag_toevoegen(
+            locatie=locatie, **gegevens, door=ingelogde_medewerker(request)
+        ),
+    )
+    if gedaan:
+        messages.success(
+            request,
+            _("%(locatie)s is gesloten op %(datum)s.")
+            % {"locatie": locatie.naam, "datum": form.cleaned_data["datum"].strftime("%d-%m-%Y")},
+        )
+        return _naar_inrichting(f"locatie-{locatie.pk}")
     return _inrichtingpagina(request, forms={("sluitingsdag", locatie.pk): form}, status=400)
 
 
@@ -236,14 +233,13 @@ def afspraaktype_nieuw(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return _afspraaktypepagina(request, AfspraaktypeForm(), afspraaktype=None)
     form = AfspraaktypeForm(request.POST)
-    if form.is_valid():
-        try:
-            nieuw = services.afspraaktype_aanmaken(**form.cleaned_data, door=ingelogde_medewerker(request))
-        except ValidationError as fout:
-            fout_naar_formulier(form, fout)
-        else:
-            messages.success(request, _("Het afspraaktype %(naam)s is toegevoegd.") % {"naam": nieuw.naam})
-            return _naar_inrichting("afspraaktypen")
+    gedaan = formulier_uitvoeren(
+        form, lambda gegevens: services.afspraaktype_aanmaken(**gegevens, door=ingelogde_medewerker(request))
+    )
+    if gedaan:
+        nieuw = gedaan.uitkomst
+        messages.success(request, _("Het afspraaktype %(naam)s is toegevoegd.") % {"naam": nieuw.naam})
+        return _naar_inrichting("afspraaktypen")
     return _afspraaktypepagina(request, form, afspraaktype=None, status=400)
 
 
@@ -257,18 +253,16 @@ def afspraaktype_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
             request, AfspraaktypeForm(afspraaktype=afspraaktype), afspraaktype=afspraaktype
         )
     form = AfspraaktypeForm(request.POST, afspraaktype=afspraaktype)
-    if form.is_valid():
-        try:
-            gewijzigd = services.afspraaktype_wijzigen(
-                afspraaktype=afspraaktype, **form.cleaned_data, door=ingelogde_medewerker(request)
-            )
-        except ValidationError as fout:
-            fout_naar_formulier(form, fout)
-        else:
-            messages.success(
-                request, _("Het afspraaktype %(naam)s is bijgewerkt.") % {"naam": gewijzigd.naam}
-            )
-            return _naar_inrichting("afspraaktypen")
+    gedaan = formulier_uitvoeren(
+        form,
+        lambda gegevens: services.afspraaktype_wijzigen(
+            afspraaktype=afspraaktype, **gegevens, door=ingelogde_medewerker(request)
+        ),
+    )
+    if gedaan:
+        gewijzigd = gedaan.uitkomst
+        messages.success(request, _("Het afspraaktype %(naam)s is bijgewerkt.") % {"naam": gewijzigd.naam})
+        return _naar_inrichting("afspraaktypen")
     return _afspraaktypepagina(request, form, afspraaktype=afspraaktype, status=400)
 
 
@@ -337,20 +331,17 @@ def ceremonies(request: HttpRequest) -> HttpResponse:
 @werkplek(actie=AGENDA_INRICHTEN)
 def trouwlocatie_toevoegen(request: HttpRequest) -> HttpResponse:
     form = TrouwlocatieForm(request.POST, auto_id=_ids("trouwlocatie", 0))
-    if form.is_valid():
-        try:
-            trouwlocatie = services.trouwlocatie_aanmaken(
-                **form.cleaned_data, door=ingelogde_medewerker(request)
-            )
-        except ValidationError as fout:
-            fout_naar_formulier(form, fout)
-        else:
-            messages.success(
-                request,
-                _("De trouwlocatie %(naam)s is toegevoegd; voeg nu de momenten per week toe.")
-                % {"naam": trouwlocatie.naam},
-            )
-            return _naar_ceremonies(f"trouwlocatie-{trouwlocatie.pk}")
+    gedaan = formulier_uitvoeren(
+        form, lambda gegevens: services.trouwlocatie_aanmaken(**gegevens, door=ingelogde_medewerker(request))
+    )
+    if gedaan:
+        trouwlocatie = gedaan.uitkomst
+        messages.success(
+            request,
+            _("De trouwlocatie %(naam)s is toegevoegd; voeg nu de momenten per week toe.")
+            % {"naam": trouwlocatie.naam},
+        )
+        return _naar_ceremonies(f"trouwlocatie-{trouwlocatie.pk}")
     return _ceremoniepagina(request, forms={("trouwlocatie", 0): form}, status=400)
 
 
@@ -359,24 +350,23 @@ def trouwlocatie_toevoegen(request: HttpRequest) -> HttpResponse:
 def ceremoniemoment_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
     trouwlocatie = get_object_or_404(Trouwlocatie, pk=pk)
     form = CeremoniemomentForm(request.POST, auto_id=_ids("moment", trouwlocatie.pk))
-    if form.is_valid():
-        try:
-            services.ceremoniemoment_toevoegen(
-                trouwlocatie=trouwlocatie, **form.cleaned_data, door=ingelogde_medewerker(request)
-            )
-        except ValidationError as fout:
-            fout_naar_formulier(form, fout)
-        else:
-            messages.success(
-                request,
-                _("Op %(weekdag)s om %(tijd)s is in %(locatie)s een ceremonie mogelijk.")
-                % {
-                    "weekdag": _weekdag(form.cleaned_data["weekdag"]),
-                    "tijd": form.cleaned_data["tijd"].strftime("%H:%M"),
-                    "locatie": trouwlocatie.naam,
-                },
-            )
-            return _naar_ceremonies(f"trouwlocatie-{trouwlocatie.pk}")
+    gedaan = formulier_uitvoeren(
+        form,
+        lambda gegevens: services.ceremoniemoment_toevoegen(
+            trouwlocatie=trouwlocatie, **gegevens, door=ingelogde_medewerker(request)
+        ),
+    )
+    if gedaan:
+        messages.success(
+            request,
+            _("Op %(weekdag)s om %(tijd)s is in %(locatie)s een ceremonie mogelijk.")
+            % {
+                "weekdag": _weekdag(form.cleaned_data["weekdag"]),
+                "tijd": form.cleaned_data["tijd"].strftime("%H:%M"),
+                "locatie": trouwlocatie.naam,
+            },
+        )
+        return _naar_ceremonies(f"trouwlocatie-{trouwlocatie.pk}")
     return _ceremoniepagina(request, forms={("moment", trouwlocatie.pk): form}, status=400)
 
 
@@ -394,14 +384,13 @@ def ceremoniemoment_verwijderen(request: HttpRequest, pk: int) -> HttpResponse:
 @werkplek(actie=AGENDA_INRICHTEN)
 def babs_toevoegen(request: HttpRequest) -> HttpResponse:
     form = BabsForm(request.POST, auto_id=_ids("babs", 0))
-    if form.is_valid():
-        try:
-            babs = services.babs_aanmaken(**form.cleaned_data, door=ingelogde_medewerker(request))
-        except ValidationError as fout:
-            fout_naar_formulier(form, fout)
-        else:
-            messages.success(request, _("%(naam)s is toegevoegd als babs.") % {"naam": babs.naam})
-            return _naar_ceremonies("babs")
+    gedaan = formulier_uitvoeren(
+        form, lambda gegevens: services.babs_aanmaken(**gegevens, door=ingelogde_medewerker(request))
+    )
+    if gedaan:
+        babs = gedaan.uitkomst
+        messages.success(request, _("%(naam)s is toegevoegd als babs.") % {"naam": babs.naam})
+        return _naar_ceremonies("babs")
     return _ceremoniepagina(request, forms={("babs", 0): form}, status=400)
 
 
