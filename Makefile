@@ -24,6 +24,8 @@ $(VENV)/.geinstalleerd: pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
+	# deduce builds its name and place lookup tables on first use (about a minute); do it here, once.
+	$(BIN)/python -c "import deduce; deduce.Deduce()" 2>/dev/null
 	@touch $@
 
 frontend/node_modules/.geinstalleerd: frontend/package.json frontend/package-lock.json

@@ -22,6 +22,15 @@ ZAAK_INZIEN = "zaak.inzien"
 AFSPRAAK_BEHEREN = "afspraak.beheren"
 # Locations, desks, opening hours, appointment types, trouwlocaties and BABS.
 AGENDA_INRICHTEN = "agenda.inrichten"
+# Registering contacts on every channel, answering questions, creating and completing callbacks,
+# and handing out a satisfaction survey at the desk (the KCC and the front office).
+KLANTCONTACT_REGISTREREN = "klantcontact.registreren"
+# The 360° view of one resident or business: all contacts and cases across channels (logged).
+KLANTBEELD_INZIEN = "klantbeeld.inzien"
+# The knowledge base of standard answers.
+KENNISBANK_BEHEREN = "kennisbank.beheren"
+# The monitoring dashboard, the satisfaction results and the workflow analysis (managers).
+MONITORING_INZIEN = "monitoring.inzien"
 
 _BEHANDELAARS = [Rol.BEHANDELAAR, Rol.BEHEERDER]
 _FRONT_OFFICE = [Rol.KCC_MEDEWERKER, Rol.BEHANDELAAR, Rol.BEHEERDER]
@@ -52,6 +61,26 @@ def registreren_voor_dienstverlening() -> None:
         AFSPRAAK_BEHEREN,
         een_van_rollen(_FRONT_OFFICE),
         weigering=_("Alleen de KCC-medewerker of een behandelaar mag afspraken voor iemand maken."),
+    )
+    registreren(
+        KLANTCONTACT_REGISTREREN,
+        een_van_rollen(_FRONT_OFFICE),
+        weigering=_("Alleen de KCC-medewerker of een behandelaar mag klantcontacten vastleggen."),
+    )
+    registreren(
+        KLANTBEELD_INZIEN,
+        een_van_rollen(_FRONT_OFFICE),
+        weigering=_("Alleen de KCC-medewerker of een behandelaar mag het klantbeeld inzien."),
+    )
+    registreren(
+        KENNISBANK_BEHEREN,
+        een_van_rollen(_FRONT_OFFICE),
+        weigering=_("Alleen de KCC-medewerker of een behandelaar mag standaardantwoorden schrijven."),
+    )
+    registreren(
+        MONITORING_INZIEN,
+        een_van_rollen([Rol.CONTROLLER, Rol.BEHEERDER]),
+        weigering=_("Alleen een controller of beheerder mag de monitoring van dienstverlening inzien."),
     )
     registreren(
         AGENDA_INRICHTEN,

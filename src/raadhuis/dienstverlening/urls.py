@@ -1,6 +1,17 @@
 from django.urls import path
 
-from raadhuis.dienstverlening.views import afspraken, catalogus, inrichting, intake, mijn_zaken, werkvoorraad
+from raadhuis.dienstverlening.views import (
+    afspraken,
+    catalogus,
+    inrichting,
+    intake,
+    klantcontacten,
+    kto,
+    mijn_zaken,
+    monitoring,
+    procesanalyse,
+    werkvoorraad,
+)
 
 app_name = "dienstverlening"
 
@@ -218,5 +229,71 @@ urlpatterns = [
         "werkplek/dienstverlening/inrichting/ceremonies/<int:pk>/babs/",
         inrichting.babs_toewijzen,
         name="inrichting_babs_toewijzen",
+    ),
+    # --- klantcontacten: contacts on every channel, callbacks, the 360° view and the knowledge base
+    path("werkplek/dienstverlening/klantcontacten/", klantcontacten.klantcontacten, name="klantcontacten"),
+    path(
+        "werkplek/dienstverlening/klantcontacten/nieuw/",
+        klantcontacten.klantcontact_nieuw,
+        name="klantcontact_nieuw",
+    ),
+    path(
+        "werkplek/dienstverlening/klantcontacten/<int:pk>/", klantcontacten.klantcontact, name="klantcontact"
+    ),
+    path(
+        "werkplek/dienstverlening/klantcontacten/<int:pk>/beantwoorden/",
+        klantcontacten.klantcontact_beantwoorden,
+        name="klantcontact_beantwoorden",
+    ),
+    path(
+        "werkplek/dienstverlening/klantcontacten/<int:pk>/terugbelverzoek/",
+        klantcontacten.terugbelverzoek_nieuw,
+        name="terugbelverzoek_nieuw",
+    ),
+    path(
+        "werkplek/dienstverlening/terugbelverzoeken/",
+        klantcontacten.terugbelverzoeken,
+        name="terugbelverzoeken",
+    ),
+    path(
+        "werkplek/dienstverlening/terugbelverzoeken/<int:pk>/",
+        klantcontacten.terugbelverzoek,
+        name="terugbelverzoek",
+    ),
+    path("werkplek/dienstverlening/klantbeeld/", klantcontacten.klantbeeld, name="klantbeeld"),
+    path("werkplek/dienstverlening/kennisbank/", klantcontacten.kennisbank, name="kennisbank"),
+    path(
+        "werkplek/dienstverlening/kennisbank/nieuw/",
+        klantcontacten.kennisartikel_nieuw,
+        name="kennisartikel_nieuw",
+    ),
+    path("werkplek/dienstverlening/kennisbank/<int:pk>/", klantcontacten.kennisartikel, name="kennisartikel"),
+    # --- kto: the satisfaction survey (public) and its results
+    path("tevredenheid/bedankt/", kto.kto_bedankt, name="kto_bedankt"),
+    path("tevredenheid/<str:code>/", kto.kto_vragenlijst, name="kto_vragenlijst"),
+    path(
+        "werkplek/dienstverlening/klantcontacten/<int:pk>/tevredenheid/",
+        kto.kto_uitnodiging_balie,
+        name="kto_uitnodiging_balie",
+    ),
+    path("werkplek/dienstverlening/tevredenheid/", kto.kto_resultaten, name="kto_resultaten"),
+    # --- monitoring: the managers' dashboard of channels and processes
+    path("werkplek/dienstverlening/monitoring/", monitoring.monitoring, name="monitoring"),
+    path(
+        "werkplek/dienstverlening/monitoring/<slug:tabel>.csv",
+        monitoring.monitoring_csv,
+        name="monitoring_csv",
+    ),
+    # --- procesanalyse: process maps from the status histories, and the event log export
+    path("werkplek/dienstverlening/procesanalyse/", procesanalyse.procesanalyse, name="procesanalyse"),
+    path(
+        "werkplek/dienstverlening/procesanalyse/<slug:zaaktype>/",
+        procesanalyse.procesanalyse_zaaktype,
+        name="procesanalyse_zaaktype",
+    ),
+    path(
+        "werkplek/dienstverlening/procesanalyse/<slug:zaaktype>/gebeurtenissen.<str:formaat>",
+        procesanalyse.procesanalyse_export,
+        name="procesanalyse_export",
     ),
 ]

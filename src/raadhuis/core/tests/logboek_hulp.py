@@ -15,6 +15,7 @@ _registers = [
     import_module("raadhuis.core.migrations.0004_verwerkingsregister_vullen"),
     import_module("raadhuis.core.migrations.0007_verwerking_abonnementen"),
     import_module("raadhuis.core.migrations.0008_verwerking_dienstverlening"),
+    import_module("raadhuis.core.migrations.0009_verwerking_klantcontacten"),
 ]
 
 

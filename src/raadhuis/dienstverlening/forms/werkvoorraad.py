@@ -13,7 +13,7 @@ from raadhuis.core.forms import Keuzelijst, RaadhuisForm
 from raadhuis.dienstverlening.models import Kanaal, Resultaattype, Statustype, Zaak
 from raadhuis.dienstverlening.selectors import werkvoorraad as selectors
 from raadhuis.dienstverlening.selectors.werkvoorraad import Termijn, Werkvoorraadfilter
-from raadhuis.dienstverlening.services.zaken import toegestane_statustypen
+from raadhuis.dienstverlening.services.zaken import terugzetbare_statustypen, toegestane_statustypen
 
 IK = "ik"
 NIEMAND = "niemand"
@@ -96,7 +96,7 @@ class _Statuskeuze(forms.ModelChoiceField):  # type: ignore[type-arg]
     """Reads any status of the zaaktype but renders only the allowed ones, so a jump gets the
     service's explanation rather than a generic "not a valid choice"."""
 
-    def __init__(self, *, zaak: Zaak, toegestaan: list[Statustype]) -> None:
+    def __init__(self, *, zaak: Zaak, toegestaan: list[Statustype], terug: list[Statustype]) -> None:
         super().__init__(
             label=_("Nieuwe status"),
             queryset=Statustype.objects.filter(zaaktype_id=zaak.zaaktype_id),
@@ -105,6 +105,13 @@ class _Statuskeuze(forms.ModelChoiceField):  # type: ignore[type-arg]
         self.widget.choices = [("", _("Kies een status"))] + [
             (str(statustype.pk), statustype.omschrijving) for statustype in toegestaan
         ]
+        if terug:
+            self.widget.choices.append(
+                (
+                    _("Terug naar (met toelichting)"),
+                    [(str(statustype.pk), statustype.omschrijving) for statustype in terug],
+                )
+            )
 
 
 class _Medewerkerkeuze(forms.ModelChoiceField):  # type: ignore[type-arg]
@@ -113,8 +120,9 @@ class _Medewerkerkeuze(forms.ModelChoiceField):  # type: ignore[type-arg]
 
 
 class StatusForm(RaadhuisForm):
-    """Offers exactly the statuses the case may move to next (services.zaken.toegestane_statustypen),
-    and the zaaktype's results when the end status is among them."""
+    """Offers exactly the statuses the case may move to next (services.zaken.toegestane_statustypen)
+    and, apart, the earlier ones it may go back to with a reason; and the zaaktype's results when the
+    end status is among them."""
 
     toelichting = forms.CharField(
         label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
@@ -124,7 +132,10 @@ class StatusForm(RaadhuisForm):
         kwargs.setdefault("prefix", "status")
         super().__init__(*args, **kwargs)
         self.toegestaan = toegestane_statustypen(zaak)
-        velden: dict[str, forms.Field] = {"statustype": _Statuskeuze(zaak=zaak, toegestaan=self.toegestaan)}
+        terug = terugzetbare_statustypen(zaak)
+        velden: dict[str, forms.Field] = {
+            "statustype": _Statuskeuze(zaak=zaak, toegestaan=self.toegestaan, terug=terug)
+        }
         if any(statustype.is_eindstatus for statustype in self.toegestaan):
             velden["resultaattype"] = forms.ModelChoiceField(
                 label=_("Resultaat"),

@@ -1,4 +1,5 @@
-"""Models of dienstverlening: catalogue, cases (ZGW-shaped), intake, appointments and ceremonies."""
+"""Models of dienstverlening: catalogue, cases (ZGW-shaped), intake, appointments and ceremonies,
+klantcontacten with callbacks and the knowledge base, and satisfaction surveys (KTO)."""
 
 from raadhuis.dienstverlening.models.afspraken import (
     Afspraak,
@@ -24,6 +25,23 @@ from raadhuis.dienstverlening.models.catalogus import (
     Tarief,
 )
 from raadhuis.dienstverlening.models.intake import Aanvraag
+from raadhuis.dienstverlening.models.klantcontacten import (
+    DIGITALE_CONTACTKANALEN,
+    Contactkanaal,
+    Kennisartikel,
+    Klantcontact,
+    Partijsoort,
+    Taakstatus,
+    Terugbelverzoek,
+)
+from raadhuis.dienstverlening.models.kto import (
+    Aanleiding,
+    Burgerpeilingkanaal,
+    Reactie,
+    Screening,
+    Uitnodiging,
+    Uitnodigingskanaal,
+)
 from raadhuis.dienstverlening.models.zaken import (
     Archiefnominatie,
     Berichtsoort,
@@ -45,6 +63,8 @@ from raadhuis.dienstverlening.models.zaken import (
 )
 
 __all__ = [
+    "DIGITALE_CONTACTKANALEN",
+    "Aanleiding",
     "Aanvraag",
     "Afspraak",
     "Afspraakstatus",
@@ -54,26 +74,37 @@ __all__ = [
     "Balie",
     "Berichtsoort",
     "Betrokkene",
+    "Burgerpeilingkanaal",
     "Ceremonie",
     "Ceremoniemoment",
     "Ceremoniestatus",
+    "Contactkanaal",
     "DoelgroepKeuze",
     "Formulier",
     "Kanaal",
+    "Kennisartikel",
+    "Klantcontact",
     "Locatie",
     "Niveau",
     "Openingstijd",
+    "Partijsoort",
     "Product",
+    "Reactie",
     "Resultaattype",
     "Rol",
     "RolGeneriek",
     "Roltype",
+    "Screening",
     "Sluitingsdag",
     "Statustype",
+    "Taakstatus",
     "Tarief",
     "Team",
+    "Terugbelverzoek",
     "Tijdslot",
     "Trouwlocatie",
+    "Uitnodiging",
+    "Uitnodigingskanaal",
     "Vertrouwelijkheid",
     "Zaak",
     "Zaakbericht",

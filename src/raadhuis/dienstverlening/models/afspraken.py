@@ -180,6 +180,10 @@ class Afspraak(models.Model):
     )
     zaak = models.ForeignKey(Zaak, on_delete=models.SET_NULL, null=True, blank=True, related_name="afspraken")
     beheercode_hash = models.CharField(max_length=64, unique=True)
+    # The desk's queue: when the visitor reported at the desk and when they were called; the waiting
+    # time between them is measured against the 15-minute norm (VNG kwaliteitshandvest).
+    aangemeld_op = models.DateTimeField(_("aangemeld op"), null=True, blank=True)
+    opgeroepen_op = models.DateTimeField(_("opgeroepen op"), null=True, blank=True)
     taal = models.CharField(_("taal"), max_length=5, default="nl")
     aangemaakt_op = models.DateTimeField(_("geboekt op"), auto_now_add=True)
     gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
@@ -191,11 +195,17 @@ class Afspraak(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(start__lt=models.F("eind")), name="afspraak_start_voor_eind"
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(opgeroepen_op__isnull=True)
+                | models.Q(aangemeld_op__isnull=False, opgeroepen_op__gte=models.F("aangemeld_op")),
+                name="afspraak_opgeroepen_na_aanmelden",
+            ),
         ]
         indexes = [
             models.Index(fields=["locatie", "start"], name="afspraak_locatie_start"),
             models.Index(fields=["bsn", "-start"], name="afspraak_bsn"),
+            models.Index(fields=["start"], name="afspraak_periode"),
         ]
 
     def __str__(self) -> str:

@@ -285,6 +285,9 @@ class Zaak(models.Model):
     )
     initiator_bsn = models.CharField(_("BSN initiator"), max_length=9, blank=True)
     initiator_kvk = models.CharField(_("KvK-nummer initiator"), max_length=8, blank=True)
+    # The volgnummers of the statuses the case went through, in order ("1-2-4-2-4-5"): the variant
+    # for the workflow analysis, kept in step by status_zetten (a status visited twice is rework).
+    statuspad = models.CharField(_("statuspad"), max_length=400, blank=True)
     gegevens = models.JSONField(_("gegevens van de aanvraag"), default=dict, blank=True)
     taal = models.CharField(_("taal"), max_length=5, default="nl")
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
@@ -319,6 +322,7 @@ class Zaak(models.Model):
                 name="zaak_open_product",
             ),
             models.Index(fields=["-einddatum", "-id"], name="zaak_afgesloten"),
+            models.Index(fields=["registratiedatum"], name="zaak_registratie"),
             # "Mijn zaken": newest first per resident or business.
             models.Index(fields=["initiator_bsn", "-registratiedatum", "-id"], name="zaak_mijn_bsn"),
             models.Index(fields=["initiator_kvk", "-registratiedatum", "-id"], name="zaak_mijn_kvk"),
@@ -342,12 +346,22 @@ class Zaakstatus(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     toelichting = models.TextField(_("toelichting"), blank=True)
+    # The event log's directly-follows relation, recorded when the status is set (log KPIs by design):
+    # the status before this one and the seconds spent in it. Empty for a case's first status.
+    vorige_statustype = models.ForeignKey(
+        Statustype, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    seconden_sinds_vorige = models.PositiveBigIntegerField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("status")
         verbose_name_plural = _("statussen")
         ordering = ["zaak", "datum_status_gezet", "id"]
-        indexes = [models.Index(fields=["zaak", "datum_status_gezet"], name="zaakstatus_zaak_datum")]
+        indexes = [
+            models.Index(fields=["zaak", "datum_status_gezet"], name="zaakstatus_zaak_datum"),
+            # The process map: one zaaktype's transitions in a period.
+            models.Index(fields=["statustype", "datum_status_gezet"], name="zaakstatus_type_datum"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.zaak_id}: {self.statustype}"

@@ -45,6 +45,7 @@ from raadhuis.dienstverlening.rechten import ZAAK_BEHANDELEN, ZAAK_REGISTREREN
 from raadhuis.dienstverlening.services import berichten
 
 ACTIVITEIT = "aanvraag-behandelen"
+PADLENGTE = Zaak._meta.get_field("statuspad").max_length or 400
 DOCUMENTSOORTEN = (uploads.PDF, uploads.PNG, uploads.JPEG, uploads.DOCX, uploads.ODT)
 MAX_DOCUMENT_BYTES = 20_000_000
 
@@ -200,6 +201,7 @@ def zaak_aanmaken(
         geregistreerd_door=medewerker,
         initiator_bsn=initiator.bsn,
         initiator_kvk=initiator.kvk_nummer,
+        statuspad=str(eerste.volgnummer),
         gegevens=gegevens or {},
         taal=taal,
     )
@@ -233,21 +235,24 @@ def _vergrendeld(zaak: Zaak) -> Zaak:
     return Zaak.objects.select_for_update(of=("self",)).select_related("statustype").get(pk=zaak.pk)
 
 
-def _controleer_overgang(zaak: Zaak, nieuw: Statustype) -> None:
-    """Forward along the zaaktype's order; a status in between may be skipped only when optional;
-    nothing changes after the end status."""
+def _controleer_overgang(zaak: Zaak, nieuw: Statustype, toelichting: str) -> None:
+    """Forward along the zaaktype's order, where a status in between may be skipped only when
+    optional; or back to an earlier status with a reason (rework: a request for more information
+    answered, a check to do again), which the workflow analysis counts as a loop. Nothing changes
+    after the end status."""
     if nieuw.zaaktype_id != zaak.zaaktype_id:
         raise ValidationError({"statustype": _("Deze status hoort niet bij het zaaktype van de zaak.")})
     if zaak.is_afgesloten:
         raise ValidationError({"statustype": _("De zaak is afgesloten; de status verandert niet meer.")})
     huidig = zaak.statustype
-    if nieuw.volgnummer <= huidig.volgnummer:
-        raise ValidationError(
-            {
-                "statustype": _("De zaak staat al op '%(huidig)s'; een status terugzetten kan niet.")
-                % {"huidig": huidig}
-            }
-        )
+    if nieuw.volgnummer == huidig.volgnummer:
+        raise ValidationError({"statustype": _("De zaak staat al op '%(huidig)s'.") % {"huidig": huidig}})
+    if nieuw.volgnummer < huidig.volgnummer:
+        if not toelichting.strip():
+            raise ValidationError(
+                {"toelichting": _("Schrijf waarom de zaak terug gaat naar '%(nieuw)s'.") % {"nieuw": nieuw}}
+            )
+        return
     overgeslagen = Statustype.objects.filter(
         zaaktype_id=zaak.zaaktype_id,
         volgnummer__gt=huidig.volgnummer,
@@ -278,6 +283,17 @@ def toegestane_statustypen(zaak: Zaak) -> list[Statustype]:
     return volgende
 
 
+def terugzetbare_statustypen(zaak: Zaak) -> list[Statustype]:
+    """The earlier statuses an open case can go back to (with a reason)."""
+    if zaak.is_afgesloten:
+        return []
+    return list(
+        Statustype.objects.filter(
+            zaaktype_id=zaak.zaaktype_id, volgnummer__lt=zaak.statustype.volgnummer
+        ).order_by("volgnummer")
+    )
+
+
 @transaction.atomic
 def status_zetten(
     *,
@@ -291,9 +307,10 @@ def status_zetten(
     needs a result and closes the case (einddatum); a status marked `informeren` mails the applicant."""
     vereis(door, ZAAK_BEHANDELEN)
     zaak = _vergrendeld(zaak)
-    _controleer_overgang(zaak, statustype)
+    _controleer_overgang(zaak, statustype, toelichting)
     nu = timezone.now()
-    velden = ["statustype", "status_gezet_op"]
+    vorige, vorig_moment = zaak.statustype, zaak.status_gezet_op
+    velden = ["statustype", "status_gezet_op", "statuspad"]
     if statustype.is_eindstatus:
         if resultaattype is None:
             raise ValidationError(
@@ -310,6 +327,7 @@ def status_zetten(
         raise ValidationError({"resultaattype": _("Een resultaat hoort bij de eindstatus.")})
     zaak.statustype = statustype
     zaak.status_gezet_op = nu
+    zaak.statuspad = statuspad_verlengen(zaak.statuspad, statustype.volgnummer)
     zaak.save(update_fields=velden)
     Zaakstatus.objects.create(
         zaak=zaak,
@@ -317,6 +335,8 @@ def status_zetten(
         datum_status_gezet=nu,
         gezet_door=door,
         toelichting=toelichting.strip(),
+        vorige_statustype=vorige,
+        seconden_sinds_vorige=max(0, int((nu - vorig_moment).total_seconds())),
     )
     logboek.vastleggen(
         naam="zaak.status_zetten", activiteit=ACTIVITEIT, betrokkene=_betrokkene(zaak), door=door
@@ -324,6 +344,15 @@ def status_zetten(
     if statustype.informeren or statustype.is_eindstatus:
         berichten.zaak_mailen(zaak, sjabloon="afgesloten" if statustype.is_eindstatus else "status")
     return zaak
+
+
+def statuspad_verlengen(statuspad: str, volgnummer: int) -> str:
+    """The path with one more status; a very long path (endless rework) keeps its last part, which
+    is still a variant of its own for the analysis."""
+    pad = f"{statuspad}-{volgnummer}" if statuspad else str(volgnummer)
+    if len(pad) > PADLENGTE:
+        pad = "…" + pad[-(PADLENGTE - 1) :]
+    return pad
 
 
 def _betrokkene(zaak: Zaak) -> tuple[str, str] | None:

@@ -184,14 +184,55 @@ def test_optionele_statussen_overslaan_mag(zaak: Zaak, behandelaar: Medewerker) 
     assert zaak.statustype.omschrijving == "Adresonderzoek"
 
 
-def test_status_terugzetten_of_herhalen_kan_niet(zaak: Zaak, behandelaar: Medewerker) -> None:
+def test_status_herhalen_kan_niet(zaak: Zaak, behandelaar: Medewerker) -> None:
     zaak = zaken.status_zetten(zaak=zaak, statustype=_status(zaak, "In behandeling"), door=behandelaar)
     voor = _bevroren(zaak)
-    for omschrijving in ("Ontvangen", "In behandeling"):
-        with pytest.raises(ValidationError) as fout:
-            zaken.status_zetten(zaak=zaak, statustype=_status(zaak, omschrijving), door=behandelaar)
-        assert "terugzetten" in fout.value.message_dict["statustype"][0]
+    with pytest.raises(ValidationError) as fout:
+        zaken.status_zetten(zaak=zaak, statustype=_status(zaak, "In behandeling"), door=behandelaar)
+    assert "staat al op" in fout.value.message_dict["statustype"][0]
     assert _bevroren(zaak) == voor
+
+
+def test_status_terugzetten_vraagt_een_toelichting(zaak: Zaak, behandelaar: Medewerker) -> None:
+    zaak = zaken.status_zetten(zaak=zaak, statustype=_status(zaak, "In behandeling"), door=behandelaar)
+    voor = _bevroren(zaak)
+    with pytest.raises(ValidationError) as fout:
+        zaken.status_zetten(
+            zaak=zaak, statustype=_status(zaak, "Ontvangen"), door=behandelaar, toelichting=" "
+        )
+    assert "waarom" in fout.value.message_dict["toelichting"][0]
+    assert _bevroren(zaak) == voor
+
+
+def test_status_terugzetten_met_toelichting_is_een_lus_in_het_pad(
+    zaak: Zaak, behandelaar: Medewerker
+) -> None:
+    """Rework: the path records the loop and each entry its predecessor and the time spent there."""
+    zaak = zaken.status_zetten(zaak=zaak, statustype=_status(zaak, "In behandeling"), door=behandelaar)
+    zaak = zaken.status_zetten(
+        zaak=zaak, statustype=_status(zaak, "Ontvangen"), door=behandelaar, toelichting="Adres onvolledig"
+    )
+    zaak = zaken.status_zetten(zaak=zaak, statustype=_status(zaak, "In behandeling"), door=behandelaar)
+    zaak.refresh_from_db()
+    assert zaak.statuspad == "1-2-1-2"
+    historie = list(zaak.statussen.order_by("datum_status_gezet", "id"))
+    assert historie[0].vorige_statustype is None
+    assert historie[0].seconden_sinds_vorige is None
+    assert [h.vorige_statustype.omschrijving for h in historie[1:] if h.vorige_statustype] == [
+        "Ontvangen",
+        "In behandeling",
+        "Ontvangen",
+    ]
+    assert all(h.seconden_sinds_vorige is not None and h.seconden_sinds_vorige >= 0 for h in historie[1:])
+    assert zaken.terugzetbare_statustypen(zaak)[0].omschrijving == "Ontvangen"
+
+
+def test_statuspad_houdt_het_laatste_deel_van_een_heel_lang_pad() -> None:
+    pad = "-".join(["2", "3"] * 150)
+    verlengd = zaken.statuspad_verlengen(pad, 4)
+    assert len(verlengd) == zaken.PADLENGTE
+    assert verlengd.startswith("…")
+    assert verlengd.endswith("-3-4")
 
 
 def test_status_van_ander_zaaktype_kan_niet(zaak: Zaak, behandelaar: Medewerker) -> None:
