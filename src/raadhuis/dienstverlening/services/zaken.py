@@ -25,6 +25,7 @@ from raadhuis.core.termijnen import bereken_termijn
 from raadhuis.dienstverlening.models import (
     Berichtsoort,
     Betrokkene,
+    Formulier,
     Kanaal,
     Product,
     Resultaattype,
@@ -41,8 +42,8 @@ from raadhuis.dienstverlening.models import (
     Zaakstatus,
     Zaaktype,
 )
-from raadhuis.dienstverlening.rechten import ZAAK_BEHANDELEN, ZAAK_REGISTREREN
-from raadhuis.dienstverlening.services import berichten
+from raadhuis.dienstverlening.rechten import KLANTCONTACT_REGISTREREN, ZAAK_BEHANDELEN, ZAAK_REGISTREREN
+from raadhuis.dienstverlening.services import berichten, kto
 
 ACTIVITEIT = "aanvraag-behandelen"
 PADLENGTE = Zaak._meta.get_field("statuspad").max_length or 400
@@ -308,6 +309,23 @@ def status_zetten(
     vereis(door, ZAAK_BEHANDELEN)
     zaak = _vergrendeld(zaak)
     _controleer_overgang(zaak, statustype, toelichting)
+    _status_vastleggen(zaak, statustype, door=door, toelichting=toelichting, resultaattype=resultaattype)
+    logboek.vastleggen(
+        naam="zaak.status_zetten", activiteit=ACTIVITEIT, betrokkene=_betrokkene(zaak), door=door
+    )
+    return zaak
+
+
+def _status_vastleggen(
+    zaak: Zaak,
+    statustype: Statustype,
+    *,
+    door: Medewerker,
+    toelichting: str,
+    resultaattype: Resultaattype | None,
+) -> None:
+    """One status change on a locked case whose transition has been checked: the case's own columns,
+    the history entry with its predecessor, the mail, and the satisfaction survey on closing."""
     nu = timezone.now()
     vorige, vorig_moment = zaak.statustype, zaak.status_gezet_op
     velden = ["statustype", "status_gezet_op", "statuspad"]
@@ -338,11 +356,39 @@ def status_zetten(
         vorige_statustype=vorige,
         seconden_sinds_vorige=max(0, int((nu - vorig_moment).total_seconds())),
     )
+    if statustype.informeren or statustype.is_eindstatus:
+        berichten.zaak_mailen(zaak, sjabloon="afgesloten" if statustype.is_eindstatus else "status")
+    if statustype.is_eindstatus:
+        kto.uitnodigen_na_zaak(zaak=zaak)
+
+
+@transaction.atomic
+def vraag_afsluiten(*, zaak: Zaak, door: Medewerker, toelichting: str = "") -> Zaak:
+    """Closes a question's case once the KCC has answered it (services.klantcontacten): through the
+    remaining required statuses to the end status with the result "Beantwoord", at the same moment.
+    The KCC may do this without being a behandelaar, but only for a question."""
+    vereis(door, KLANTCONTACT_REGISTREREN)
+    zaak = _vergrendeld(zaak)
+    if zaak.product is None or zaak.product.formulier != Formulier.VRAAG:
+        raise ValidationError({"zaak": _("Alleen de zaak van een vraag wordt met het antwoord afgesloten.")})
+    if zaak.is_afgesloten:
+        raise ValidationError({"zaak": _("De zaak is al afgesloten.")})
+    resultaat = Resultaattype.objects.filter(zaaktype_id=zaak.zaaktype_id, omschrijving="Beantwoord").first()
+    if resultaat is None:
+        raise ValidationError({"zaak": _("Het zaaktype van deze vraag heeft geen resultaat 'Beantwoord'.")})
+    for statustype in Statustype.objects.filter(
+        zaaktype_id=zaak.zaaktype_id, volgnummer__gt=zaak.statustype.volgnummer, optioneel=False
+    ).order_by("volgnummer"):
+        _status_vastleggen(
+            zaak,
+            statustype,
+            door=door,
+            toelichting=toelichting if statustype.is_eindstatus else "",
+            resultaattype=resultaat if statustype.is_eindstatus else None,
+        )
     logboek.vastleggen(
         naam="zaak.status_zetten", activiteit=ACTIVITEIT, betrokkene=_betrokkene(zaak), door=door
     )
-    if statustype.informeren or statustype.is_eindstatus:
-        berichten.zaak_mailen(zaak, sjabloon="afgesloten" if statustype.is_eindstatus else "status")
     return zaak
 
 
