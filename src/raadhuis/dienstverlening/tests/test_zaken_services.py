@@ -409,3 +409,37 @@ def test_bericht_zonder_onderwerp_of_tekst_wordt_geweigerd(zaak: Zaak, behandela
         zaken.bericht_van_aanvrager(
             zaak=zaak, onderwerp="Vraag", tekst="Hoe lang nog?", door=factories.inwoner(factories.BSN_ANDER)
         )
+
+
+# --- a question's case closed with its answer -----------------------------------------------------
+
+
+def test_vraag_afsluiten_loopt_door_naar_beantwoord() -> None:
+    kcc = factories.medewerker(Rol.KCC_MEDEWERKER)
+    vraag = factories.zaak("vraag-stellen")
+    zaak = zaken.vraag_afsluiten(zaak=vraag, door=kcc, toelichting="Telefonisch beantwoord")
+    zaak.refresh_from_db()
+    assert zaak.is_afgesloten
+    assert zaak.resultaattype is not None
+    assert zaak.resultaattype.omschrijving == "Beantwoord"
+    assert zaak.statuspad == "1-2-3"
+    assert [s.statustype.omschrijving for s in zaak.statussen.order_by("id")] == [
+        "Ontvangen",
+        "In behandeling",
+        "Beantwoord",
+    ]
+
+
+def test_vraag_afsluiten_alleen_voor_een_vraag(zaak: Zaak) -> None:
+    kcc = factories.medewerker(Rol.KCC_MEDEWERKER)
+    voor = _bevroren(zaak)
+    with pytest.raises(ValidationError) as fout:
+        zaken.vraag_afsluiten(zaak=zaak, door=kcc)
+    assert "vraag" in fout.value.message_dict["zaak"][0]
+    assert _bevroren(zaak) == voor
+
+
+def test_vraag_afsluiten_niet_voor_een_controller() -> None:
+    vraag = factories.zaak("vraag-stellen")
+    with pytest.raises(PermissionDenied):
+        zaken.vraag_afsluiten(zaak=vraag, door=factories.medewerker(Rol.CONTROLLER))
