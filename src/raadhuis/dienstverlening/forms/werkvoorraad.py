@@ -125,7 +125,11 @@ class StatusForm(RaadhuisForm):
     end status is among them."""
 
     toelichting = forms.CharField(
-        label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+        label=_("Toelichting"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text=_("Verplicht als de zaak teruggaat naar een eerdere status: schrijf waarom."),
     )
 
     def __init__(self, *args: Any, zaak: Zaak, **kwargs: Any) -> None:
