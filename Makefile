@@ -39,15 +39,16 @@ var/static/.verzameld: frontend/dist/raadhuis/raadhuis.css $(VENV)/.geinstalleer
 	$(RAADHUIS) collectstatic --noinput -v0
 	@touch $@
 
-# Browser tests need Debian's Chromium; install it when we may (root with apt), else say so loudly.
+# Browser tests need Debian's Chromium, and the redaction tests poppler's pdftotext (a third,
+# independent PDF text extractor); install them when we may (root with apt), else say so loudly.
 chromium:
-	@if [ -x /usr/bin/chromium ]; then :; \
+	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/pdftotext ]; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-		echo "Installing Chromium for the browser tests (apt-get)..."; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		echo "Installing Chromium and poppler-utils for the tests (apt-get)..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
 	else \
-		echo "!!! Chromium is not installed and cannot be installed here: BROWSER TESTS WILL BE SKIPPED."; \
-		echo "!!! Install it with: sudo apt-get install chromium"; \
+		echo "!!! Chromium or pdftotext is not installed and cannot be installed here: SOME TESTS WILL BE SKIPPED."; \
+		echo "!!! Install them with: sudo apt-get install chromium poppler-utils"; \
 	fi
 
 lint: setup
