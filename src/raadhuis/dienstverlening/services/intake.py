@@ -25,7 +25,7 @@ from raadhuis.dienstverlening.formulieren import Context, Definitie, definitie
 from raadhuis.dienstverlening.formulieren.basis import Agenda, naar_json
 from raadhuis.dienstverlening.models import Aanvraag, DoelgroepKeuze, Kanaal, Product, Zaak
 from raadhuis.dienstverlening.rechten import ZAAK_REGISTREREN
-from raadhuis.dienstverlening.services import zaken
+from raadhuis.dienstverlening.services import klantcontacten, zaken
 from raadhuis.dienstverlening.services.zaken import Initiator
 
 ACTIVITEIT = zaken.ACTIVITEIT
@@ -358,6 +358,11 @@ def aanvraag_indienen(
     )
     if formulier.bij_indienen is not None:
         formulier.bij_indienen(zaak, antwoorden, door, context)
+    if isinstance(door, Identiteit):
+        # Digital intake by the resident or business themself registers its own contact (web form).
+        klantcontacten.klantcontact_na_intake(
+            zaak=zaak, initiator=_initiator(aanvraag, antwoorden), door=door
+        )
     aanvraag.zaak = zaak
     aanvraag.stap = INGEDIEND
     aanvraag.save(update_fields=["zaak", "stap", "bijgewerkt_op"])

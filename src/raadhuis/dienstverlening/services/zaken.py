@@ -323,6 +323,7 @@ def _status_vastleggen(
     door: Medewerker,
     toelichting: str,
     resultaattype: Resultaattype | None,
+    mailen: bool = True,
 ) -> None:
     """One status change on a locked case whose transition has been checked: the case's own columns,
     the history entry with its predecessor, the mail, and the satisfaction survey on closing."""
@@ -356,7 +357,7 @@ def _status_vastleggen(
         vorige_statustype=vorige,
         seconden_sinds_vorige=max(0, int((nu - vorig_moment).total_seconds())),
     )
-    if statustype.informeren or statustype.is_eindstatus:
+    if mailen and (statustype.informeren or statustype.is_eindstatus):
         berichten.zaak_mailen(zaak, sjabloon="afgesloten" if statustype.is_eindstatus else "status")
     if statustype.is_eindstatus:
         kto.uitnodigen_na_zaak(zaak=zaak)
@@ -365,8 +366,9 @@ def _status_vastleggen(
 @transaction.atomic
 def vraag_afsluiten(*, zaak: Zaak, door: Medewerker, toelichting: str = "") -> Zaak:
     """Closes a question's case once the KCC has answered it (services.klantcontacten): through the
-    remaining required statuses to the end status with the result "Beantwoord", at the same moment.
-    The KCC may do this without being a behandelaar, but only for a question."""
+    remaining required statuses to the end status with the result "Beantwoord", at the same moment,
+    without status mails (the answer is mailed). The KCC may do this without being a behandelaar, but
+    only for a question."""
     vereis(door, KLANTCONTACT_REGISTREREN)
     zaak = _vergrendeld(zaak)
     if zaak.product is None or zaak.product.formulier != Formulier.VRAAG:
@@ -385,6 +387,8 @@ def vraag_afsluiten(*, zaak: Zaak, door: Medewerker, toelichting: str = "") -> Z
             door=door,
             toelichting=toelichting if statustype.is_eindstatus else "",
             resultaattype=resultaat if statustype.is_eindstatus else None,
+            # The answer itself is the mail (services.klantcontacten); no status mails besides it.
+            mailen=False,
         )
     logboek.vastleggen(
         naam="zaak.status_zetten", activiteit=ACTIVITEIT, betrokkene=_betrokkene(zaak), door=door

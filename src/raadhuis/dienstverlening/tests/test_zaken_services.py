@@ -414,10 +414,12 @@ def test_bericht_zonder_onderwerp_of_tekst_wordt_geweigerd(zaak: Zaak, behandela
 # --- a question's case closed with its answer -----------------------------------------------------
 
 
-def test_vraag_afsluiten_loopt_door_naar_beantwoord() -> None:
+def test_vraag_afsluiten_loopt_door_naar_beantwoord_zonder_statusmail() -> None:
     kcc = factories.medewerker(Rol.KCC_MEDEWERKER)
     vraag = factories.zaak("vraag-stellen")
+    berichten_voor = vraag.berichten.count()
     zaak = zaken.vraag_afsluiten(zaak=vraag, door=kcc, toelichting="Telefonisch beantwoord")
+    assert zaak.berichten.count() == berichten_voor
     zaak.refresh_from_db()
     assert zaak.is_afgesloten
     assert zaak.resultaattype is not None
