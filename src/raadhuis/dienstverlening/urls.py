@@ -153,6 +153,16 @@ urlpatterns = [
         afspraken.werkplek_afspraak_wijzigen,
         name="werkplek_afspraak_wijzigen",
     ),
+    path(
+        "werkplek/dienstverlening/afspraken/<int:pk>/aanmelden/",
+        afspraken.werkplek_afspraak_aanmelden,
+        name="werkplek_afspraak_aanmelden",
+    ),
+    path(
+        "werkplek/dienstverlening/afspraken/<int:pk>/oproepen/",
+        afspraken.werkplek_afspraak_oproepen,
+        name="werkplek_afspraak_oproepen",
+    ),
     # --- inrichting: locations, desks, opening hours, appointment types, ceremonies
     path("werkplek/dienstverlening/inrichting/", inrichting.inrichting, name="inrichting"),
     path(

@@ -617,6 +617,56 @@ def afspraak_afhandelen(*, afspraak: Afspraak, status: str, door: Medewerker) ->
     return afspraak
 
 
+# -- The desk's queue: reporting and calling (waiting time against the VNG 15-minute norm) ---------
+
+
+@transaction.atomic
+def afspraak_aanmelden(*, afspraak: Afspraak, door: Medewerker) -> Afspraak:
+    """The visitor reports at the desk: the start of the waiting time the monitoring measures
+    (VNG kwaliteitshandvest: a visitor waits at most 15 minutes). Only a booked appointment of
+    today, once."""
+    vereis(door, AFSPRAAK_BEHEREN)
+    afspraak = _vergrendeld(afspraak)
+    if afspraak.status != Afspraakstatus.GEBOEKT:
+        raise ValidationError({"aangemeld_op": _("Deze afspraak is al geannuleerd of afgehandeld.")})
+    if timezone.localdate(afspraak.start) != timezone.localdate():
+        raise ValidationError(
+            {"aangemeld_op": _("Een bezoeker meldt zich alleen aan op de dag van de afspraak.")}
+        )
+    if afspraak.aangemeld_op is not None:
+        raise ValidationError({"aangemeld_op": _("Deze bezoeker heeft zich al aangemeld.")})
+    afspraak.aangemeld_op = timezone.now()
+    afspraak.full_clean()
+    afspraak.save(update_fields=["aangemeld_op", "gewijzigd_op"])
+    logboek.vastleggen(
+        naam="afspraak.aanmelden", activiteit=ACTIVITEIT, betrokkene=_betrokkene(afspraak), door=door
+    )
+    return afspraak
+
+
+@transaction.atomic
+def afspraak_oproepen(*, afspraak: Afspraak, door: Medewerker) -> Afspraak:
+    """The visitor is called to a desk: the end of the waiting time. Only after reporting, once."""
+    vereis(door, AFSPRAAK_BEHEREN)
+    afspraak = _vergrendeld(afspraak)
+    if afspraak.status != Afspraakstatus.GEBOEKT:
+        raise ValidationError({"opgeroepen_op": _("Deze afspraak is al geannuleerd of afgehandeld.")})
+    if afspraak.aangemeld_op is None:
+        raise ValidationError(
+            {"opgeroepen_op": _("Roep een bezoeker pas op nadat hij zich heeft aangemeld.")}
+        )
+    if afspraak.opgeroepen_op is not None:
+        raise ValidationError({"opgeroepen_op": _("Deze bezoeker is al opgeroepen.")})
+    # The database checks opgeroepen_op >= aangemeld_op; a clock step back must not break that.
+    afspraak.opgeroepen_op = max(timezone.now(), afspraak.aangemeld_op)
+    afspraak.full_clean()
+    afspraak.save(update_fields=["opgeroepen_op", "gewijzigd_op"])
+    logboek.vastleggen(
+        naam="afspraak.oproepen", activiteit=ACTIVITEIT, betrokkene=_betrokkene(afspraak), door=door
+    )
+    return afspraak
+
+
 # -- E-mail with iCalendar -------------------------------------------------------------------------
 
 

@@ -502,3 +502,42 @@ def werkplek_afspraak_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
         f"{reverse('dienstverlening:werkplek_afspraken')}?locatie={gevonden.locatie.slug}"
         f"&dag={timezone.localdate(gevonden.start).isoformat()}"
     )
+
+
+def _terug_naar_agenda(afspraak: Afspraak) -> HttpResponse:
+    return redirect(
+        f"{reverse('dienstverlening:werkplek_afspraken')}?locatie={afspraak.locatie.slug}"
+        f"&dag={timezone.localdate(afspraak.start).isoformat()}"
+    )
+
+
+@werkplek(actie=AFSPRAAK_BEHEREN)
+@require_POST
+def werkplek_afspraak_aanmelden(request: HttpRequest, pk: int) -> HttpResponse:
+    """The visitor reports at the desk: the waiting time starts (the agenda's button)."""
+    gevonden = selectors.afspraak_met_id(pk)
+    if gevonden is None:
+        raise Http404
+    try:
+        services.afspraak_aanmelden(afspraak=gevonden, door=ingelogde_medewerker(request))
+    except ValidationError as fout:
+        messages.error(request, " ".join(fout.messages))
+    else:
+        messages.success(request, _("%(naam)s is aangemeld en wacht.") % {"naam": gevonden.naam})
+    return _terug_naar_agenda(gevonden)
+
+
+@werkplek(actie=AFSPRAAK_BEHEREN)
+@require_POST
+def werkplek_afspraak_oproepen(request: HttpRequest, pk: int) -> HttpResponse:
+    """The visitor is called to a desk: the waiting time ends (the agenda's button)."""
+    gevonden = selectors.afspraak_met_id(pk)
+    if gevonden is None:
+        raise Http404
+    try:
+        services.afspraak_oproepen(afspraak=gevonden, door=ingelogde_medewerker(request))
+    except ValidationError as fout:
+        messages.error(request, " ".join(fout.messages))
+    else:
+        messages.success(request, _("%(naam)s is opgeroepen.") % {"naam": gevonden.naam})
+    return _terug_naar_agenda(gevonden)
