@@ -41,7 +41,7 @@ from raadhuis.dienstverlening.models import (
     Zaak,
 )
 from raadhuis.dienstverlening.rechten import KENNISBANK_BEHEREN, KLANTCONTACT_REGISTREREN
-from raadhuis.dienstverlening.services import zaken
+from raadhuis.dienstverlening.services import kto, zaken
 from raadhuis.dienstverlening.services.zaken import Initiator
 
 ACTIVITEIT = "klantcontact-registreren"
@@ -185,6 +185,7 @@ def klantcontact_registreren(
     )
     contact.full_clean()
     contact.save()
+    _tevredenheid_vragen(contact)
     _vastleggen("klantcontact.registreren", contact, door)
     return contact
 
@@ -239,6 +240,13 @@ def _open_terugbelverzoeken(contact: Klantcontact) -> bool:
     return Terugbelverzoek.objects.filter(klantcontact=contact, status=Taakstatus.TE_VERWERKEN).exists()
 
 
+def _tevredenheid_vragen(contact: Klantcontact) -> None:
+    """A finished contact invites to the satisfaction survey (by e-mail, when there is an address).
+    A contact with a case is asked once that case closes (services.zaken), not twice."""
+    if contact.afgehandeld and contact.zaak_id is None:
+        kto.uitnodigen_na_contact(klantcontact=contact)
+
+
 @transaction.atomic
 def klantcontact_beantwoorden(
     *,
@@ -269,6 +277,7 @@ def klantcontact_beantwoorden(
     if zaak is not None and _is_open_vraag(zaak):
         zaken.vraag_afsluiten(zaak=zaak, door=door, toelichting=tekst[:2000])
     antwoord_mailen(contact)
+    _tevredenheid_vragen(contact)
     _vastleggen("klantcontact.beantwoorden", contact, door)
     return contact
 
@@ -387,6 +396,7 @@ def terugbelverzoek_afhandelen(
     if not _open_terugbelverzoeken(contact) and not contact.afgehandeld:
         contact.afgehandeld = True
         contact.save(update_fields=["afgehandeld"])
+        _tevredenheid_vragen(contact)
     _vastleggen("terugbelverzoek.afhandelen", contact, door)
     return verzoek
 

@@ -21,6 +21,7 @@ from raadhuis.dienstverlening.models import (
     Partijsoort,
     Taakstatus,
     Terugbelverzoek,
+    Uitnodiging,
 )
 from raadhuis.dienstverlening.selectors.intake import AGENDA
 from raadhuis.dienstverlening.selectors.klantcontacten import kennisartikelen_zoeken
@@ -148,14 +149,17 @@ def test_antwoord_uit_kennisbank_wordt_gemaild(
         beantwoord = services.klantcontact_beantwoorden(
             klantcontact=contact, kennisartikel=artikel, door=medewerker
         )
-    # then the contact is done (not resolved in the first contact) and the answer is mailed once
+    # then the contact is done (not resolved in the first contact), the answer is mailed once and,
+    # the contact being finished, an invitation to the satisfaction survey follows
     assert beantwoord.antwoord == artikel.antwoord
     assert beantwoord.kennisartikel == artikel
     assert beantwoord.afgehandeld is True
     assert beantwoord.opgelost_in_eerste_contact is False
-    assert len(mail.outbox) == 1
-    assert mail.outbox[0].to == ["j.jansen@example.org"]
-    assert artikel.antwoord in str(mail.outbox[0].body)
+    antwoorden = [m for m in mail.outbox if artikel.antwoord in str(m.body)]
+    assert len(antwoorden) == 1
+    assert antwoorden[0].to == ["j.jansen@example.org"]
+    assert len(mail.outbox) == 2
+    assert Uitnodiging.objects.filter(klantcontact=contact).count() == 1
     assert _logregels("klantcontact.beantwoorden") == 1
 
 
@@ -397,3 +401,30 @@ def test_kennisartikel_zonder_antwoord_wordt_geweigerd() -> None:
 def test_alleen_front_office_beheert_de_kennisbank() -> None:
     with pytest.raises(PermissionDenied):
         kc.kennisartikel(door=factories.medewerker(Rol.CONTROLLER))
+
+
+# --- the satisfaction survey after a finished contact ----------------------------------------------
+
+
+def test_afgehandeld_contact_met_emailadres_krijgt_een_tevredenheidsuitnodiging() -> None:
+    kcc = factories.medewerker(Rol.KCC_MEDEWERKER)
+    contact = services.klantcontact_registreren(
+        kanaal=Contactkanaal.TELEFOON,
+        onderwerp="Openingstijden",
+        antwoord="Maandag tot en met vrijdag van 9 tot 17 uur.",
+        opgelost_in_eerste_contact=True,
+        emailadres="a.bakker@example.org",
+        door=kcc,
+    )
+    assert Uitnodiging.objects.filter(klantcontact=contact).count() == 1
+
+
+def test_open_contact_krijgt_nog_geen_tevredenheidsuitnodiging() -> None:
+    kcc = factories.medewerker(Rol.KCC_MEDEWERKER)
+    contact = services.klantcontact_registreren(
+        kanaal=Contactkanaal.TELEFOON,
+        onderwerp="Vraag over erfpacht",
+        emailadres="a.bakker@example.org",
+        door=kcc,
+    )
+    assert not Uitnodiging.objects.filter(klantcontact=contact).exists()
