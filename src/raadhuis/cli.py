@@ -19,6 +19,8 @@ ZONDER_CONTROLE = {
     "collectstatic",
     "shell",
     "test",
+    # Bulk redaction of PDF files (woo): no database involved.
+    "lakken",
 }
 
 
