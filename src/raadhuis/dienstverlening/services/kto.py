@@ -14,11 +14,8 @@ report dimensions (channel, product, team) copied onto the invitation are all th
 from __future__ import annotations
 
 import hashlib
-import re
 import secrets
-import threading
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.cache import cache
@@ -34,8 +31,7 @@ from django.utils.translation import gettext_lazy
 from django_tasks import task
 
 from raadhuis.accounts.models import Medewerker
-from raadhuis.core import bsn as bsn_module
-from raadhuis.core import logboek
+from raadhuis.core import logboek, persoonsgegevens
 from raadhuis.core.rechten import vereis
 from raadhuis.core.taken import na_commit
 from raadhuis.dienstverlening.models import (
@@ -53,9 +49,6 @@ from raadhuis.dienstverlening.models import (
     Zaak,
 )
 from raadhuis.dienstverlening.rechten import KLANTCONTACT_REGISTREREN
-
-if TYPE_CHECKING:
-    from deduce import Deduce  # type: ignore[import-untyped]
 
 ACTIVITEIT = "klanttevredenheid-meten"
 # How long a link works; the register keeps invitations three months (core migration 0009).
@@ -436,112 +429,18 @@ def opmerking_screenen(reactie_id: int) -> bool:
     return bijgewerkt == 1
 
 
-# Placeholders per kind, in Dutch as the reports are; deduce's tags map onto the same set.
+# The platform's placeholders (core.persoonsgegevens) in capitals, so they stand out in a report
+# from the respondent's own words.
 PLAATSHOUDERS: dict[str, str] = {
-    "persoon": "[NAAM]",
-    "patient": "[NAAM]",
-    "locatie": "[LOCATIE]",
-    "instelling": "[INSTELLING]",
-    "ziekenhuis": "[INSTELLING]",
-    "datum": "[DATUM]",
-    "leeftijd": "[LEEFTIJD]",
-    "telefoonnummer": "[TELEFOONNUMMER]",
-    "emailadres": "[E-MAILADRES]",
-    "url": "[URL]",
-    "bsn": "[BSN]",
-    "iban": "[IBAN]",
-    "id": "[NUMMER]",
-    "patientnummer": "[NUMMER]",
+    soort: label.upper() for soort, label in persoonsgegevens.PLAATSHOUDERS.items()
 }
-ONBEKEND = "[GEGEVEN]"
-
-_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
-# Dutch numbers: 0 or +31/0031 and nine more digits, with spaces, dashes or a bracketed zero.
-_TELEFOON = re.compile(
-    r"(?<![\w+])(?:\+31|0031)[\s-]?(?:\(0\)[\s-]?)?(?:\d[\s-]?){8}\d(?!\d)"
-    r"|(?<![\w+])0(?:[\s-]?\d){9}(?!\d)"
-)
-# Nine digits, optionally grouped as 1234.56.789 or 1234 56 789 (a BSN as people write it).
-_NEGEN_CIJFERS = re.compile(r"(?<![\d.])\d{4}[.\s]?\d{2}[.\s]?\d{3}(?![\d])")
-_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?\b", re.IGNORECASE)
-
-Vondst = tuple[int, int, str]
-
-
-def is_geldig_iban(waarde: str) -> bool:
-    """ISO 13616 check digits (mod 97 = 1). core.validators has no IBAN check yet; see docs/kto.md."""
-    iban = re.sub(r"\s", "", waarde).upper()
-    if not 15 <= len(iban) <= 34 or not iban.isalnum() or not iban.isascii():
-        return False
-    omgezet = "".join(str(int(teken, 36)) for teken in iban[4:] + iban[:4])
-    return int(omgezet) % 97 == 1
-
-
-def _eigen_vondsten(tekst: str) -> list[Vondst]:
-    """Our own validators, exact where deduce guesses: e-mail, Dutch phone numbers, a BSN that
-    passes the 11-proef (core.bsn), an IBAN whose check digits are right."""
-    vondsten: list[Vondst] = [(m.start(), m.end(), "emailadres") for m in _EMAIL.finditer(tekst)]
-    vondsten += [(m.start(), m.end(), "telefoonnummer") for m in _TELEFOON.finditer(tekst)]
-    vondsten += [
-        (m.start(), m.end(), "bsn")
-        for m in _NEGEN_CIJFERS.finditer(tekst)
-        if bsn_module.is_geldig_bsn(re.sub(r"[.\s]", "", m.group()))
-    ]
-    vondsten += [(m.start(), m.end(), "iban") for m in _IBAN.finditer(tekst) if is_geldig_iban(m.group())]
-    return vondsten
-
-
-_deduce: Deduce | None = None
-_deduce_slot = threading.Lock()
-
-
-def _deduce_model() -> Deduce:
-    """deduce's model, loaded once per process on first use (loading takes seconds)."""
-    global _deduce
-    if _deduce is None:
-        with _deduce_slot:
-            if _deduce is None:
-                from deduce import Deduce
-
-                _deduce = Deduce()
-    return _deduce
-
-
-def _deduce_vondsten(tekst: str) -> list[Vondst]:
-    """Names, places, institutions, dates, ages and identifiers deduce recognises in Dutch text."""
-    document = _deduce_model().deidentify(tekst)
-    return [(a.start_char, a.end_char, str(a.tag)) for a in document.annotations]
-
-
-def _samenvoegen(vondsten: list[Vondst]) -> list[Vondst]:
-    """Overlapping finds become one span; the longest find names it."""
-    samen: list[tuple[int, int, str, int]] = []
-    for begin, eind, soort in sorted(vondsten, key=lambda v: (v[0], -(v[1] - v[0]))):
-        if samen and begin < samen[-1][1]:
-            vorig_begin, vorig_eind, vorige_soort, vorige_lengte = samen[-1]
-            if eind - begin > vorige_lengte:
-                vorige_soort, vorige_lengte = soort, eind - begin
-            samen[-1] = (vorig_begin, max(vorig_eind, eind), vorige_soort, vorige_lengte)
-        else:
-            samen.append((begin, eind, soort, eind - begin))
-    return [(begin, eind, soort) for begin, eind, soort, _lengte in samen]
-
-
-def _plaatshouder(soort: str) -> str:
-    return PLAATSHOUDERS.get(soort.split("+")[0].split("_")[0].lower(), ONBEKEND)
 
 
 def persoonsgegevens_verwijderen(tekst: str) -> str:
-    """The text with every piece of personal data found replaced by a placeholder ([NAAM],
-    [LOCATIE], [E-MAILADRES], [TELEFOONNUMMER], [BSN], [IBAN], ...). Pure: no database, no state
-    but deduce's model. Errs on the side of removing (AVG art. 25: privacy by default)."""
+    """The text with every piece of personal data core.persoonsgegevens finds (names and places via
+    deduce, BSN by the 11-proef, IBAN by mod-97, e-mail, phone, postcode, licence plate, KvK)
+    replaced by a placeholder. Pure: no database. Errs on the side of removing (AVG art. 25:
+    privacy by default)."""
     if not tekst.strip():
         return ""
-    vondsten = _samenvoegen(_eigen_vondsten(tekst) + _deduce_vondsten(tekst))
-    delen: list[str] = []
-    positie = 0
-    for begin, eind, soort in vondsten:
-        delen += [tekst[positie:begin], _plaatshouder(soort)]
-        positie = eind
-    delen.append(tekst[positie:])
-    return "".join(delen)
+    return persoonsgegevens.vervangen(tekst, plaatshouders=PLAATSHOUDERS)

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import pytest
 
+from raadhuis.core import persoonsgegevens
 from raadhuis.dienstverlening.services import kto
 
 
 @pytest.fixture(scope="module", autouse=True)
 def _deduce_geladen() -> None:
-    kto._deduce_model()
+    persoonsgegevens.deduce_laden()
 
 
 def test_namen_worden_vervangen() -> None:
@@ -44,7 +45,7 @@ def test_eigen_validators_en_deduce_samen() -> None:
     assert "[BSN]" in uitkomst
     assert "[IBAN]" in uitkomst
     assert "[TELEFOONNUMMER]" in uitkomst
-    assert "[E-MAILADRES]" in uitkomst
+    assert "[E-MAIL]" in uitkomst
 
 
 def test_tekst_zonder_persoonsgegevens_blijft_gelijk() -> None:
@@ -53,4 +54,4 @@ def test_tekst_zonder_persoonsgegevens_blijft_gelijk() -> None:
 
 
 def test_model_wordt_een_keer_geladen() -> None:
-    assert kto._deduce_model() is kto._deduce_model()
+    assert persoonsgegevens.deduce_laden() is persoonsgegevens.deduce_laden()
