@@ -285,9 +285,11 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = str(VAR_DIR / "mail")
 DEFAULT_FROM_EMAIL = env_str("RAADHUIS_AFZENDER", "Raadhuis <noreply@localhost>")
-# The public address of the site, for links in e-mails (which have no request to take it from).
 # How many generated cases `raadhuis demo` writes (a year of requests for the work queue).
 RAADHUIS_DEMO_ZAKEN = env_int("RAADHUIS_DEMO_ZAKEN", 3000)
+# How many contacts the demo generates over the past year; 0 means twice the number of cases.
+RAADHUIS_DEMO_CONTACTEN = env_int("RAADHUIS_DEMO_CONTACTEN", 0)
+# The public address of the site, for links in e-mails (which have no request to take it from).
 RAADHUIS_BASIS_URL = env_str("RAADHUIS_BASIS_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Security (Wdo: HTTPS + HSTS are statutory). RAADHUIS_HTTPS=false only for a local demo on http.

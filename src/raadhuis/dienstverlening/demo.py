@@ -1,5 +1,6 @@
-"""Demo data of dienstverlening: the catalogue (demo_catalogus) with teams and zaaktypen, and a
-year of generated cases (demo_zaken).
+"""Demo data of dienstverlening: the catalogue (demo_catalogus) with teams and zaaktypen, a year
+of generated cases (demo_zaken), appointments (demo_afspraken), and a year of contacts, callbacks,
+surveys and desk queue times with the knowledge base (demo_klantcontacten).
 
 Loading is idempotent: what exists (by slug or identificatie) is left alone.
 """
@@ -12,7 +13,7 @@ from django.utils import timezone
 
 from raadhuis.accounts.models import Medewerker, Rol
 from raadhuis.accounts.selectors import medewerkers_met_rol
-from raadhuis.dienstverlening import demo_afspraken, demo_zaken
+from raadhuis.dienstverlening import demo_afspraken, demo_klantcontacten, demo_zaken
 from raadhuis.dienstverlening.demo_catalogus import PRODUCTEN, ZAAKTYPEN
 from raadhuis.dienstverlening.models import Team, Zaaktype
 from raadhuis.dienstverlening.selectors import catalogus as selectors
@@ -104,3 +105,5 @@ def laden(uitvoer: OutputWrapper) -> None:
         )
         uitvoer.write(f"Zaken: {aantal} gegenereerd over het afgelopen jaar")
     demo_afspraken.laden(uitvoer)
+    # After the appointment types exist: the past year's desk queue uses them.
+    demo_klantcontacten.laden(uitvoer)

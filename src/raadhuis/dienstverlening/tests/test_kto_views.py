@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from raadhuis.accounts.models import Rol
+from raadhuis.core import persoonsgegevens
 from raadhuis.dienstverlening.models import (
     Aanleiding,
     Burgerpeilingkanaal,
@@ -33,7 +34,7 @@ RESULTATEN = "dienstverlening:kto_resultaten"
 
 @pytest.fixture(autouse=True)
 def _zonder_deduce(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(kto, "_deduce_vondsten", lambda tekst: [])
+    monkeypatch.setattr(persoonsgegevens, "_naam_vondsten", lambda tekst: [])
 
 
 def _contact() -> Klantcontact:
