@@ -75,7 +75,7 @@ def test_vragenlijst_zonder_inloggen_met_fieldsets_en_zonder_codes(client: Clien
     assert html.count('type="radio" name="dv05_gemak"') == 5
     assert "dv06_rapportcijfer_digitaal" not in html  # not asked at the desk
     assert not re.search(r"\(dv\d\d\)", html)  # codes are for the reports, not for respondents
-    assert antwoord["Referrer-Policy"] == "no-referrer"
+    assert antwoord["Referrer-Policy"] == "same-origin"
 
 
 def test_vragenlijst_na_digitaal_contact_vraagt_ook_het_digitale_cijfer(client: Client) -> None:

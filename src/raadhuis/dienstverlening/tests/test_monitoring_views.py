@@ -147,3 +147,10 @@ def test_pagina_doet_een_vast_aantal_queries(client: Client, django_assert_num_q
 # The dashboard's nine, plus the session, the user, two second-factor checks, the roles and the
 # organisation (the base template).
 AANTAL_QUERIES = 15
+
+
+def test_zonder_keuze_staat_de_standaardperiode_geselecteerd(client: Client) -> None:
+    client.force_login(medewerker(Rol.CONTROLLER))
+    antwoord = client.get(reverse("dienstverlening:monitoring"))
+    assert antwoord.status_code == 200
+    assert '<option value="90" selected>' in antwoord.content.decode()

@@ -33,8 +33,10 @@ TEMPLATES = "dienstverlening/kto/"
 
 
 def _zonder_verwijzer(antwoord: HttpResponse) -> HttpResponse:
-    # The code in the address is the key to the survey: never pass it on to another site.
-    antwoord["Referrer-Policy"] = "no-referrer"
+    # The code in the address is the key to the survey: never pass it on to another site. Not
+    # "no-referrer": then the browser sends "Origin: null" with the form and Django's CSRF check
+    # (rightly) refuses it; "same-origin" keeps the address on this site only.
+    antwoord["Referrer-Policy"] = "same-origin"
     return antwoord
 
 

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET
 
 from raadhuis.core import grafieken
 from raadhuis.core.toegang import werkplek
-from raadhuis.dienstverlening.forms.monitoring import PeriodeForm
+from raadhuis.dienstverlening.forms.monitoring import STANDAARD_DAGEN, PeriodeForm
 from raadhuis.dienstverlening.periode import Periode
 from raadhuis.dienstverlening.rechten import MONITORING_INZIEN
 from raadhuis.dienstverlening.selectors.monitoring import (
@@ -410,7 +410,10 @@ def _toelichting(slug: str) -> str:
 
 
 def _periode_uit(request: HttpRequest) -> tuple[PeriodeForm, Periode]:
-    form = PeriodeForm(request.GET)
+    # Without a choice the form shows the default it uses, not the first option of the list.
+    form = PeriodeForm(
+        request.GET if request.GET.get("soort") else {**request.GET.dict(), "soort": STANDAARD_DAGEN}
+    )
     return form, form.periode()
 
 
