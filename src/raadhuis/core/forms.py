@@ -121,16 +121,18 @@ class Uitgevoerd(Generic[T]):
     uitkomst: T
 
 
-def formulier_uitvoeren(form: forms.BaseForm, actie: Callable[[dict[str, Any]], T]) -> Uitgevoerd[T] | None:
+def formulier_uitvoeren(
+    form: forms.BaseForm, actie: Callable[[dict[str, Any]], T], *, standaardveld: str | None = None
+) -> Uitgevoerd[T] | None:
     """The Werkplek's form → service step: runs `actie` on a valid form's cleaned data. Bad input, or
-    a ValidationError from the service (put next to the field it names), gives None: show the form
-    again; the service changed nothing."""
+    a ValidationError from the service (put next to the field it names, else at `standaardveld`),
+    gives None: show the form again; the service changed nothing."""
     if not form.is_valid():
         return None
     try:
         return Uitgevoerd(actie(form.cleaned_data))
     except ValidationError as fout:
-        fout_naar_formulier(form, fout)
+        fout_naar_formulier(form, fout, standaardveld=standaardveld)
         return None
 
 

@@ -321,6 +321,10 @@ def kennisartikelen_zoeken(
     return [gevonden[pk] for pk in volgorde if pk in gevonden][:aantal]
 
 
+def kennisartikel_met_id(pk: int) -> Kennisartikel | None:
+    return Kennisartikel.objects.select_related("product", "gewijzigd_door").filter(pk=pk).first()
+
+
 def kennisartikelen(*, product: Product | None = None, inactief: bool = False) -> QuerySet[Kennisartikel]:
     """The knowledge base's list, by question; one query."""
     artikelen = Kennisartikel.objects.select_related("product", "gewijzigd_door")

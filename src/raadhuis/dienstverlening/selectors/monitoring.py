@@ -132,46 +132,41 @@ def _percentiel(histogrammen: Mapping[int, Mapping[int, int]], p: int) -> Cijfer
 # -- Database functions ---------------------------------------------------------------------------
 
 
-class _Dagen(Func):
+class _Verschil(Func):
+    """The difference of two dates or moments as a whole number; PostgreSQL subtracts them itself,
+    SQLite through Julian day numbers (`sqlite_template`)."""
+
+    arity = 2
+    output_field = IntegerField()
+    arg_joiner = " - "
+    sqlite_template = ""
+
+    def as_sqlite(
+        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra_context: Any
+    ) -> tuple[str, tuple[str | int, ...]]:
+        return self.as_sql(
+            compiler,
+            connection,
+            template=self.sqlite_template,
+            arg_joiner=") - julianday(",
+            **extra_context,
+        )
+
+
+class _Dagen(_Verschil):
     """Whole calendar days from the second date to the first (PostgreSQL: date minus date is an
     integer; SQLite: the difference of Julian day numbers)."""
 
-    arity = 2
-    output_field = IntegerField()
     template = "(%(expressions)s)"
-    arg_joiner = " - "
-
-    def as_sqlite(
-        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra_context: Any
-    ) -> tuple[str, tuple[str | int, ...]]:
-        return self.as_sql(
-            compiler,
-            connection,
-            template="CAST(ROUND(julianday(%(expressions)s)) AS INTEGER)",
-            arg_joiner=") - julianday(",
-            **extra_context,
-        )
+    sqlite_template = "CAST(ROUND(julianday(%(expressions)s)) AS INTEGER)"
 
 
-class _Minuten(Func):
+class _Minuten(_Verschil):
     """Begun minutes from the second moment to the first: the seconds rounded, then rounded up to
     a whole minute, so "within 15 minutes" is exactly "at most 900 seconds"."""
 
-    arity = 2
-    output_field = IntegerField()
     template = "((CAST(ROUND(EXTRACT(EPOCH FROM (%(expressions)s))) AS INTEGER) + 59) / 60)"
-    arg_joiner = " - "
-
-    def as_sqlite(
-        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra_context: Any
-    ) -> tuple[str, tuple[str | int, ...]]:
-        return self.as_sql(
-            compiler,
-            connection,
-            template="((CAST(ROUND((julianday(%(expressions)s)) * 86400) AS INTEGER) + 59) / 60)",
-            arg_joiner=") - julianday(",
-            **extra_context,
-        )
+    sqlite_template = "((CAST(ROUND((julianday(%(expressions)s)) * 86400) AS INTEGER) + 59) / 60)"
 
 
 def _in_periode_datum(veld: str, periode: Periode) -> Case:

@@ -3,6 +3,7 @@ appointment from the link in the confirmation, and the Werkplek agenda. No JavaS
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from itertools import groupby
 
@@ -511,33 +512,31 @@ def _terug_naar_agenda(afspraak: Afspraak) -> HttpResponse:
     )
 
 
-@werkplek(actie=AFSPRAAK_BEHEREN)
-@require_POST
-def werkplek_afspraak_aanmelden(request: HttpRequest, pk: int) -> HttpResponse:
-    """The visitor reports at the desk: the waiting time starts (the agenda's button)."""
+def _wachtrij_stap(
+    request: HttpRequest, pk: int, stap: Callable[..., Afspraak], melding: str
+) -> HttpResponse:
+    """One step of the desk queue from the agenda's button; a refusal is shown as a message."""
     gevonden = selectors.afspraak_met_id(pk)
     if gevonden is None:
         raise Http404
     try:
-        services.afspraak_aanmelden(afspraak=gevonden, door=ingelogde_medewerker(request))
+        stap(afspraak=gevonden, door=ingelogde_medewerker(request))
     except ValidationError as fout:
         messages.error(request, " ".join(fout.messages))
     else:
-        messages.success(request, _("%(naam)s is aangemeld en wacht.") % {"naam": gevonden.naam})
+        messages.success(request, melding % {"naam": gevonden.naam})
     return _terug_naar_agenda(gevonden)
+
+
+@werkplek(actie=AFSPRAAK_BEHEREN)
+@require_POST
+def werkplek_afspraak_aanmelden(request: HttpRequest, pk: int) -> HttpResponse:
+    """The visitor reports at the desk: the waiting time starts (the agenda's button)."""
+    return _wachtrij_stap(request, pk, services.afspraak_aanmelden, _("%(naam)s is aangemeld en wacht."))
 
 
 @werkplek(actie=AFSPRAAK_BEHEREN)
 @require_POST
 def werkplek_afspraak_oproepen(request: HttpRequest, pk: int) -> HttpResponse:
     """The visitor is called to a desk: the waiting time ends (the agenda's button)."""
-    gevonden = selectors.afspraak_met_id(pk)
-    if gevonden is None:
-        raise Http404
-    try:
-        services.afspraak_oproepen(afspraak=gevonden, door=ingelogde_medewerker(request))
-    except ValidationError as fout:
-        messages.error(request, " ".join(fout.messages))
-    else:
-        messages.success(request, _("%(naam)s is opgeroepen.") % {"naam": gevonden.naam})
-    return _terug_naar_agenda(gevonden)
+    return _wachtrij_stap(request, pk, services.afspraak_oproepen, _("%(naam)s is opgeroepen."))

@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,7 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from raadhuis.core import bsn as bsn_module
-from raadhuis.core.forms import fout_naar_formulier
+from raadhuis.core.forms import formulier_uitvoeren
 from raadhuis.core.rechten import mag, vereis
 from raadhuis.core.toegang import werkplek
 from raadhuis.dienstverlening.forms.klantcontacten import (
@@ -89,30 +88,28 @@ def klantcontacten(request: HttpRequest) -> HttpResponse:
 def klantcontact_nieuw(request: HttpRequest) -> HttpResponse:
     medewerker = ingelogde_medewerker(request)
     form = KlantcontactForm(_gepost(request))
-    if request.method == "POST" and form.is_valid():
-        gegevens = form.cleaned_data
-        try:
-            contact = services.klantcontact_registreren(
-                kanaal=gegevens["kanaal"],
-                partijsoort=gegevens["partijsoort"],
-                bsn=gegevens["bsn"],
-                kvk_nummer=gegevens["kvk_nummer"],
-                naam=gegevens["naam"],
-                emailadres=gegevens["emailadres"],
-                telefoonnummer=gegevens["telefoonnummer"],
-                onderwerp=gegevens["onderwerp"],
-                product=gegevens["product"],
-                inhoud=gegevens["inhoud"],
-                antwoord=gegevens["antwoord"],
-                opgelost_in_eerste_contact=gegevens["opgelost_in_eerste_contact"],
-                zaak=gegevens["zaak"],
-                door=medewerker,
-            )
-        except ValidationError as fout:
-            fout_naar_formulier(form, fout)
-        else:
-            messages.success(request, _("Het contact is vastgelegd."))
-            return redirect("dienstverlening:klantcontact", pk=contact.pk)
+    gedaan = request.method == "POST" and formulier_uitvoeren(
+        form,
+        lambda gegevens: services.klantcontact_registreren(
+            kanaal=gegevens["kanaal"],
+            partijsoort=gegevens["partijsoort"],
+            bsn=gegevens["bsn"],
+            kvk_nummer=gegevens["kvk_nummer"],
+            naam=gegevens["naam"],
+            emailadres=gegevens["emailadres"],
+            telefoonnummer=gegevens["telefoonnummer"],
+            onderwerp=gegevens["onderwerp"],
+            product=gegevens["product"],
+            inhoud=gegevens["inhoud"],
+            antwoord=gegevens["antwoord"],
+            opgelost_in_eerste_contact=gegevens["opgelost_in_eerste_contact"],
+            zaak=gegevens["zaak"],
+            door=medewerker,
+        ),
+    )
+    if gedaan:
+        messages.success(request, _("Het contact is vastgelegd."))
+        return redirect("dienstverlening:klantcontact", pk=gedaan.uitkomst.pk)
     context = {
         "form": form,
         "kruimelpad": werkplek_kruimelpad(_kruimel_contacten(), (_("Nieuw contact"), None)),
@@ -176,24 +173,24 @@ def klantcontact(request: HttpRequest, pk: int) -> HttpResponse:
 def klantcontact_beantwoorden(request: HttpRequest, pk: int) -> HttpResponse:
     contact = _contact_of_404(request, pk)
     form = BeantwoordenForm(request.POST)
-    if form.is_valid():
-        try:
-            services.klantcontact_beantwoorden(
-                klantcontact=contact,
-                antwoord=form.cleaned_data["antwoord"],
-                kennisartikel=form.cleaned_data["kennisartikel"],
-                door=ingelogde_medewerker(request),
-            )
-        except ValidationError as fout:
-            fout_naar_formulier(form, fout, standaardveld="antwoord")
-        else:
-            messages.success(
-                request,
-                _("Het antwoord is vastgelegd en naar %(adres)s gemaild.") % {"adres": contact.emailadres}
-                if contact.emailadres
-                else _("Het antwoord is vastgelegd."),
-            )
-            return redirect("dienstverlening:klantcontact", pk=contact.pk)
+    gedaan = formulier_uitvoeren(
+        form,
+        lambda gegevens: services.klantcontact_beantwoorden(
+            klantcontact=contact,
+            antwoord=gegevens["antwoord"],
+            kennisartikel=gegevens["kennisartikel"],
+            door=ingelogde_medewerker(request),
+        ),
+        standaardveld="antwoord",
+    )
+    if gedaan:
+        messages.success(
+            request,
+            _("Het antwoord is vastgelegd en naar %(adres)s gemaild.") % {"adres": contact.emailadres}
+            if contact.emailadres
+            else _("Het antwoord is vastgelegd."),
+        )
+        return redirect("dienstverlening:klantcontact", pk=contact.pk)
     return _contactpagina(request, contact, antwoord_form=form, status=400)
 
 
@@ -202,21 +199,21 @@ def klantcontact_beantwoorden(request: HttpRequest, pk: int) -> HttpResponse:
 def terugbelverzoek_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
     contact = _contact_of_404(request, pk)
     form = TerugbelverzoekForm(request.POST)
-    if form.is_valid():
-        try:
-            services.terugbelverzoek_aanmaken(
-                klantcontact=contact,
-                gevraagde_handeling=form.cleaned_data["gevraagde_handeling"],
-                deadline=form.cleaned_data["deadline"],
-                medewerker=form.cleaned_data["medewerker"],
-                team=form.cleaned_data["team"],
-                door=ingelogde_medewerker(request),
-            )
-        except ValidationError as fout:
-            fout_naar_formulier(form, fout, standaardveld="gevraagde_handeling")
-        else:
-            messages.success(request, _("Het terugbelverzoek is uitgezet."))
-            return redirect("dienstverlening:klantcontact", pk=contact.pk)
+    gedaan = formulier_uitvoeren(
+        form,
+        lambda gegevens: services.terugbelverzoek_aanmaken(
+            klantcontact=contact,
+            gevraagde_handeling=gegevens["gevraagde_handeling"],
+            deadline=gegevens["deadline"],
+            medewerker=gegevens["medewerker"],
+            team=gegevens["team"],
+            door=ingelogde_medewerker(request),
+        ),
+        standaardveld="gevraagde_handeling",
+    )
+    if gedaan:
+        messages.success(request, _("Het terugbelverzoek is uitgezet."))
+        return redirect("dienstverlening:klantcontact", pk=contact.pk)
     return _contactpagina(request, contact, terugbel_form=form, status=400)
 
 
@@ -252,19 +249,18 @@ def terugbelverzoek(request: HttpRequest, pk: int) -> HttpResponse:
     """One callback with the person to call; POST completes it (the form of the list posts here)."""
     verzoek = _verzoek_of_404(request, pk)
     form = AfhandelenForm(_gepost(request), prefix=f"t{verzoek.pk}")
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.terugbelverzoek_afhandelen(
-                terugbelverzoek=verzoek,
-                resultaat=form.cleaned_data["resultaat"],
-                contact_gelukt=form.cleaned_data["contact_gelukt"],
-                door=ingelogde_medewerker(request),
-            )
-        except ValidationError as fout:
-            fout_naar_formulier(form, fout, standaardveld="resultaat")
-        else:
-            messages.success(request, _("Het terugbelverzoek is afgehandeld."))
-            return redirect("dienstverlening:terugbelverzoeken")
+    if request.method == "POST" and formulier_uitvoeren(
+        form,
+        lambda gegevens: services.terugbelverzoek_afhandelen(
+            terugbelverzoek=verzoek,
+            resultaat=gegevens["resultaat"],
+            contact_gelukt=gegevens["contact_gelukt"],
+            door=ingelogde_medewerker(request),
+        ),
+        standaardveld="resultaat",
+    ):
+        messages.success(request, _("Het terugbelverzoek is afgehandeld."))
+        return redirect("dienstverlening:terugbelverzoeken")
     context = {
         "verzoek": verzoek,
         "contact": verzoek.klantcontact,
@@ -339,21 +335,19 @@ def kennisbank(request: HttpRequest) -> HttpResponse:
 def _kennisartikel_opslaan(
     request: HttpRequest, form: KennisartikelForm, artikel: Kennisartikel | None
 ) -> Kennisartikel | None:
-    if not form.is_valid():
-        return None
-    try:
-        return services.kennisartikel_opslaan(
+    gedaan = formulier_uitvoeren(
+        form,
+        lambda gegevens: services.kennisartikel_opslaan(
             kennisartikel=artikel,
-            titel=form.cleaned_data["titel"],
-            antwoord=form.cleaned_data["antwoord"],
-            product=form.cleaned_data["product"],
-            trefwoorden=form.cleaned_data["trefwoorden"],
-            actief=form.cleaned_data["actief"],
+            titel=gegevens["titel"],
+            antwoord=gegevens["antwoord"],
+            product=gegevens["product"],
+            trefwoorden=gegevens["trefwoorden"],
+            actief=gegevens["actief"],
             door=ingelogde_medewerker(request),
-        )
-    except ValidationError as fout:
-        fout_naar_formulier(form, fout)
-        return None
+        ),
+    )
+    return gedaan.uitkomst if gedaan else None
 
 
 @never_cache
@@ -381,7 +375,7 @@ def kennisartikel_nieuw(request: HttpRequest) -> HttpResponse:
 @werkplek(actie=KLANTCONTACT_REGISTREREN)
 def kennisartikel(request: HttpRequest, pk: int) -> HttpResponse:
     """Read by everyone at the front office; changed by those who may keep the knowledge base."""
-    artikel = Kennisartikel.objects.select_related("product", "gewijzigd_door").filter(pk=pk).first()
+    artikel = selectors.kennisartikel_met_id(pk)
     if artikel is None:
         raise Http404
     mag_beheren = mag(ingelogde_medewerker(request), KENNISBANK_BEHEREN)
