@@ -246,20 +246,30 @@ def _samenvoegen(opschortingen: Iterable[tuple[date, date]]) -> list[tuple[date,
 
 
 def _opschorten(
-    einde: date, begin: date, intervallen: list[tuple[date, date]], uitleg: list[str]
+    einde: date,
+    begin: date,
+    intervallen: list[tuple[date, date]],
+    uitleg: list[str],
+    *,
+    atw: bool = False,
+    extra: Collection[date] = (),
 ) -> tuple[date, list[tuple[date, date]]]:
     """Applies every suspension that starts while the period is still running; returns the rest.
 
     A suspension from `van` to `tot` (both inclusive) stops the clock for each of its days from the
     first day of the period on; the end date moves by that many calendar days (cf. Awb art. 4:15). A
     suspension that starts after the (running) end date no longer affects it; one that the moved end
-    date reaches later does. The end date never moves backwards.
+    date reaches later does. With `atw`, a period ending on a weekend day or holiday still runs until
+    the next working day (Atw art. 1), so a suspension starting in those days counts too, from that
+    working day. The end date never moves backwards.
     """
     resterend: list[tuple[date, date]] = []
     for van, tot in intervallen:
         if tot < begin:
             continue
         van = max(van, begin)
+        if van > einde and atw and van <= volgende_werkdag(einde, extra, inclusief=True):
+            einde = volgende_werkdag(einde, extra, inclusief=True)
         if van > einde:
             resterend.append((van, tot))
             continue
@@ -325,7 +335,9 @@ def bereken_termijn(
     # Suspensions go after the extension: month and working-day arithmetic does not commute with
     # shifting by calendar days, and this order keeps "more suspension or a longer period never
     # ends earlier" true.
-    einde, resterend = _opschorten(einde, begin, _samenvoegen(opschortingen), uitleg)
+    einde, resterend = _opschorten(
+        einde, begin, _samenvoegen(opschortingen), uitleg, atw=atw, extra=extra_feestdagen
+    )
 
     for van, tot in resterend:
         uitleg.append(

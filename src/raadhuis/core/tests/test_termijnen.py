@@ -324,3 +324,19 @@ def test_uitleg_volgt_de_actieve_taal():
     assert uitkomst.uitleg[0] == "4 weeks after receipt on 1 May 2025: 29 May 2025"
     assert "Ascension Day" in uitkomst.uitleg[1]
     assert "Friday 30 May 2025" in uitkomst.uitleg[1]
+
+
+def test_opschorting_in_de_verlenging_door_de_atw_telt_mee() -> None:
+    """Received Friday 1 March 2024: four weeks end on Good Friday 29 March, and Atw art. 1 lets the
+    period run to Tuesday 2 April (Easter Monday 1 April is a holiday too). A suspension from that
+    Tuesday up to and including Friday 5 April (4 days) starts while the period still runs: the end
+    moves from 2 April to Saturday 6 April, and Atw art. 1 again to Monday 8 April."""
+    zonder = bereken_termijn(gebeurtenis=date(2024, 3, 1), termijn=Termijn(4, Eenheid.WEKEN))
+    assert zonder.einddatum == date(2024, 4, 2)
+    met = bereken_termijn(
+        gebeurtenis=date(2024, 3, 1),
+        termijn=Termijn(4, Eenheid.WEKEN),
+        opschortingen=[(date(2024, 4, 2), date(2024, 4, 5))],
+    )
+    assert met.einddatum == date(2024, 4, 8)
+    assert not any("telt niet mee" in regel for regel in met.uitleg)
