@@ -7,6 +7,7 @@ A module names the kinds it accepts (e.g. `toegestaan=(PDF, *KANTOORDOCUMENTEN)`
 from __future__ import annotations
 
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import IO
@@ -76,7 +77,8 @@ def _odf(mediatype: str) -> Callable[[IO[bytes]], bool]:
         try:
             with zipfile.ZipFile(bestand) as archief:
                 soort = archief.read("mimetype").decode("ascii", "replace").strip()
-        except (zipfile.BadZipFile, KeyError, OSError):
+        # A damaged archive fails in many ways (a bad CRC, a truncated or corrupt deflate stream).
+        except (zipfile.BadZipFile, KeyError, OSError, EOFError, ValueError, RuntimeError, zlib.error):
             return False
         finally:
             bestand.seek(0)

@@ -116,7 +116,7 @@ class Gelakt:
 def _openen(inhoud: bytes) -> pymupdf.Document:
     try:
         document = pymupdf.open(stream=inhoud, filetype="pdf")  # type: ignore[no-untyped-call]
-    except (RuntimeError, ValueError) as fout:
+    except (RuntimeError, ValueError, pymupdf.mupdf.FzErrorBase) as fout:
         raise ValueError("Dit is geen leesbaar PDF-bestand.") from fout
     if document.needs_pass:
         document.close()  # type: ignore[no-untyped-call]

@@ -107,3 +107,23 @@ def test_afbeeldingen_toestaan_betekent_geen_documenten():
         )
 
     assert "PNG, JPEG" in fout.value.messages[0]
+
+
+def test_odt_met_kapotte_gecomprimeerde_mimetype_wordt_geweigerd_niet_een_fout():
+    """A damaged deflate stream raises zlib.error inside zipfile; the upload is refused, no 500."""
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archief:
+        archief.writestr("mimetype", b"application/vnd.oasis.opendocument.text" * 50)
+        archief.writestr("content.xml", b"<office:document-content/>")
+    inhoud = bytearray(buffer.getvalue())
+    for positie in range(40, 60):  # inside the first entry's compressed data
+        inhoud[positie] ^= 0xFF
+    bestand = SimpleUploadedFile("brief.odt", bytes(inhoud), "application/vnd.oasis.opendocument.text")
+
+    with pytest.raises(ValidationError) as fout:
+        uploads.valideer_upload(bestand, toegestaan=uploads.DOCUMENTEN, max_bytes=10_000_000)
+
+    assert fout.value.code == "type"
