@@ -8,3 +8,8 @@ class WooConfig(AppConfig):
     name = "raadhuis.woo"
     label = "woo"
     verbose_name = _("Woo-verzoeken")
+
+    def ready(self) -> None:
+        from raadhuis.woo.rechten import registreren_voor_woo
+
+        registreren_voor_woo()

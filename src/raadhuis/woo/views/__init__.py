@@ -1,0 +1,1 @@
+"""Pages of woo: the public request form (publiek) and the Werkplek (werkplek)."""
