@@ -74,6 +74,13 @@ def _betrokkene(verzoek: WooVerzoek) -> logboek.Betrokkene | None:
     return ("BSN", verzoek.bsn) if verzoek.bsn else None
 
 
+def _vastleggen(
+    naam: str, verzoek: WooVerzoek, door: Medewerker | Identiteit | logboek.Systeemproces
+) -> None:
+    """The processing in the logboek (AVG art. 30; BIO 12.4), last in the service's transaction."""
+    logboek.vastleggen(naam=naam, activiteit=ACTIVITEIT, betrokkene=_betrokkene(verzoek), door=door)
+
+
 def _termijn_opslaan(verzoek: WooVerzoek, *, op: date | None = None) -> termijnen.Beslistermijn:
     """Recomputes the term from what is stored and keeps its end dates on the request; an open
     suspension leaves beslistermijn_einde empty (the end is unknown while the clock stands still)."""
@@ -235,12 +242,7 @@ def verzoek_registreren(
     if verzoek.emailadres:
         _ontvangstbevestiging(verzoek, termijn)
     # Last before commit: the log entry locks the head of the hash chain until then.
-    logboek.vastleggen(
-        naam="woo-verzoek.registreren",
-        activiteit=ACTIVITEIT,
-        betrokkene=_betrokkene(verzoek),
-        door=door if door is not None else WEBFORMULIER,
-    )
+    _vastleggen("woo-verzoek.registreren", verzoek, door if door is not None else WEBFORMULIER)
     return verzoek
 
 
@@ -315,12 +317,7 @@ def verduidelijking_vragen(*, verzoek: WooVerzoek, reden: str, door: Medewerker)
     verzoek.status = Verzoekstatus.VERDUIDELIJKING_GEVRAAGD
     _termijn_opslaan(verzoek)
     _opslaan(verzoek, "status")
-    logboek.vastleggen(
-        naam="woo-verzoek.verduidelijking-vragen",
-        activiteit=ACTIVITEIT,
-        betrokkene=_betrokkene(verzoek),
-        door=door,
-    )
+    _vastleggen("woo-verzoek.verduidelijking-vragen", verzoek, door)
     return verzoek
 
 
@@ -359,12 +356,7 @@ def verduidelijking_ontvangen(*, verzoek: WooVerzoek, op: date, door: Medewerker
     verzoek.status = _status_na_opschorting(verzoek)
     _termijn_opslaan(verzoek)
     _opslaan(verzoek, "status")
-    logboek.vastleggen(
-        naam="woo-verzoek.verduidelijking-ontvangen",
-        activiteit=ACTIVITEIT,
-        betrokkene=_betrokkene(verzoek),
-        door=door,
-    )
+    _vastleggen("woo-verzoek.verduidelijking-ontvangen", verzoek, door)
     return verzoek
 
 
@@ -394,12 +386,7 @@ def zienswijze_opschorting_registreren(
         verzoek.status = Verzoekstatus.ZIENSWIJZE_GEVRAAGD
     _termijn_opslaan(verzoek)
     _opslaan(verzoek, "status")
-    logboek.vastleggen(
-        naam="woo-verzoek.opschorting-registreren",
-        activiteit=ACTIVITEIT,
-        betrokkene=_betrokkene(verzoek),
-        door=door,
-    )
+    _vastleggen("woo-verzoek.opschorting-registreren", verzoek, door)
     return opschorting
 
 
@@ -414,12 +401,7 @@ def opschorting_beeindigen(*, verzoek: WooVerzoek, tot: date, door: Medewerker) 
     verzoek.status = _status_na_opschorting(verzoek)
     _termijn_opslaan(verzoek)
     _opslaan(verzoek, "status")
-    logboek.vastleggen(
-        naam="woo-verzoek.opschorting-beeindigen",
-        activiteit=ACTIVITEIT,
-        betrokkene=_betrokkene(verzoek),
-        door=door,
-    )
+    _vastleggen("woo-verzoek.opschorting-beeindigen", verzoek, door)
     return verzoek
 
 
@@ -453,9 +435,7 @@ def verdaging_besluiten(
     )
     _termijn_opslaan(verzoek)
     _opslaan(verzoek)
-    logboek.vastleggen(
-        naam="woo-verzoek.verdagen", activiteit=ACTIVITEIT, betrokkene=_betrokkene(verzoek), door=door
-    )
+    _vastleggen("woo-verzoek.verdagen", verzoek, door)
     return opgeslagen
 
 
@@ -475,12 +455,7 @@ def ingebrekestelling_registreren(
         verzoek=verzoek, ontvangen_op=ontvangen_op, door=door
     )
     _opslaan(verzoek)
-    logboek.vastleggen(
-        naam="woo-verzoek.ingebrekestelling-registreren",
-        activiteit=ACTIVITEIT,
-        betrokkene=_betrokkene(verzoek),
-        door=door,
-    )
+    _vastleggen("woo-verzoek.ingebrekestelling-registreren", verzoek, door)
     return ingebrekestelling
 
 
@@ -502,10 +477,5 @@ def behandelaar_toewijzen(
         verzoek.status = Verzoekstatus.ONTVANGEN
     _termijn_opslaan(verzoek)
     _opslaan(verzoek, "behandelaar", "status")
-    logboek.vastleggen(
-        naam="woo-verzoek.behandelaar-toewijzen",
-        activiteit=ACTIVITEIT,
-        betrokkene=_betrokkene(verzoek),
-        door=door,
-    )
+    _vastleggen("woo-verzoek.behandelaar-toewijzen", verzoek, door)
     return verzoek
