@@ -10,6 +10,7 @@ from raadhuis.dienstverlening.rechten import WERKPLEK_ROLLEN as DIENSTVERLENING
 from raadhuis.publicatie.rechten import WERKPLEK_ROLLEN as PUBLICATIE
 from raadhuis.samenwerking.rechten import WERKPLEK_ROLLEN as SAMENWERKING
 from raadhuis.uitvoering.rechten import WERKPLEK_ROLLEN as UITVOERING
+from raadhuis.woo.rechten import STATISTIEK_ROLLEN as WOO_STATISTIEK
 from raadhuis.woo.rechten import WERKPLEK_ROLLEN as WOO
 
 LOGBOEK_ROLLEN = frozenset({PRIVACY_OFFICER})
@@ -31,6 +32,7 @@ WERKPLEK_MENU = (
     Menuitem(_("Samenwerkingsverbanden"), "samenwerking:werkplek", SAMENWERKING),
     Menuitem(_("Dienstverlening"), "dienstverlening:werkplek", DIENSTVERLENING),
     Menuitem(_("Woo-verzoeken"), "woo:werkplek", WOO),
+    Menuitem(_("Woo-cijfers"), "woo:statistiek", WOO_STATISTIEK),
     Menuitem(_("Publicaties"), "publicatie:werkplek", PUBLICATIE),
     Menuitem(_("Organisatie"), "core:organisatie", frozenset({BEHEERDER})),
     # The same roles as core.rechten.LOGBOEK_INZIEN, so the menu offers what the page allows.

@@ -19,9 +19,10 @@ from ninja import Field, Router, Schema, Status
 from raadhuis.accounts.models import Medewerker
 from raadhuis.core.rechten import vereis
 from raadhuis.core.toegang import ingelogde_gebruiker
-from raadhuis.woo import selectors, services
 from raadhuis.woo.models import WooVerzoek
 from raadhuis.woo.rechten import WOO_VERZOEK_BEHANDELEN
+from raadhuis.woo.selectors import verzoeken as selectors
+from raadhuis.woo.services import verzoeken as services
 from raadhuis.woo.termijnen import MAXIMALE_VERDAGING_DAGEN
 
 router = Router(tags=["Woo-verzoeken"])

@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from raadhuis.accounts.models import Medewerker
 from raadhuis.core.forms import DatumInvoer, RaadhuisForm
-from raadhuis.woo import selectors
 from raadhuis.woo.models import Kanaal, Verzoekstatus, WooVerzoek
+from raadhuis.woo.selectors import verzoeken as selectors
 from raadhuis.woo.termijnen import MAXIMALE_VERDAGING_DAGEN
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from raadhuis.woo.views import publiek, werkplek
+from raadhuis.woo.views import beoordeling, besluiten, documenten, lakken, publiek, statistiek, werkplek
 
 app_name = "woo"
 
@@ -35,4 +35,13 @@ urlpatterns = [
         name="ingebrekestelling",
     ),
     path("werkplek/woo/verzoeken/<str:kenmerk>/behandelaar/", werkplek.behandelaar, name="behandelaar"),
+]
+
+# Each page module brings its own routes (documents, boxes, assessment, decision, figures).
+urlpatterns += [
+    *documenten.urlpatterns,
+    *lakken.urlpatterns,
+    *beoordeling.urlpatterns,
+    *besluiten.urlpatterns,
+    *statistiek.urlpatterns,
 ]

@@ -10,8 +10,9 @@ import pytest
 
 from raadhuis.accounts.models import Medewerker, Rol
 from raadhuis.accounts.tests.factories import MedewerkerFactory
-from raadhuis.woo import selectors, services
 from raadhuis.woo.models import Verzoekstatus, WooVerzoek
+from raadhuis.woo.selectors import verzoeken as selectors
+from raadhuis.woo.services import verzoeken as services
 from raadhuis.woo.termijnen import Status
 from raadhuis.woo.tests.test_services import OMVANG, ZIENSWIJZE, registreer
 

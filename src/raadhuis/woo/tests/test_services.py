@@ -18,7 +18,7 @@ from raadhuis.accounts.tests.factories import MedewerkerFactory
 from raadhuis.core.identiteit import Betrouwbaarheidsniveau, Identiteit, Soort
 from raadhuis.core.models import Logregel
 from raadhuis.core.selectors import gelijkgestelde_dagen
-from raadhuis.woo import services, termijnen
+from raadhuis.woo import termijnen
 from raadhuis.woo.models import (
     Ingebrekestelling,
     Kanaal,
@@ -29,6 +29,7 @@ from raadhuis.woo.models import (
     Verzoekstatus,
     WooVerzoek,
 )
+from raadhuis.woo.services import verzoeken as services
 
 pytestmark = pytest.mark.django_db
 

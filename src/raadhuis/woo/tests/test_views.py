@@ -18,8 +18,8 @@ from raadhuis.accounts.models import Medewerker, Rol
 from raadhuis.accounts.tests.factories import MedewerkerFactory
 from raadhuis.core.identiteit import Betrouwbaarheidsniveau, Identiteit, Soort, identiteit_opslaan
 from raadhuis.core.models import Logregel
-from raadhuis.woo import services
 from raadhuis.woo.models import Ingebrekestelling, Kanaal, Opschorting, Verdaging, Verzoekstatus, WooVerzoek
+from raadhuis.woo.services import verzoeken as services
 
 pytestmark = pytest.mark.django_db
 

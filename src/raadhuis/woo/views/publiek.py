@@ -14,9 +14,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 from raadhuis.core.forms import Deelformulier, formulier_uitvoeren
 from raadhuis.core.identiteit import Identiteit, Soort, huidige_identiteit
 from raadhuis.core.snelheid import snelheidslimiet
-from raadhuis.woo import selectors, services
 from raadhuis.woo.forms import VerzoekForm
 from raadhuis.woo.models import Kanaal
+from raadhuis.woo.selectors import verzoeken as selectors
+from raadhuis.woo.services import verzoeken as services
 
 # The kenmerk of the request just submitted, so the confirmation page needs nothing in its URL.
 SESSIE_ONTVANGEN = "woo_verzoek_ontvangen"

@@ -24,9 +24,9 @@ from raadhuis.accounts.models import Medewerker
 from raadhuis.core import bsn, logboek
 from raadhuis.core.forms import formulier_uitvoeren
 from raadhuis.core.logboek.activiteiten import WOO_VERZOEK_BEHANDELEN as ACTIVITEIT
+from raadhuis.core.rechten import mag
 from raadhuis.core.selectors import gelijkgestelde_dagen
 from raadhuis.core.toegang import ingelogde_gebruiker, werkplek
-from raadhuis.woo import selectors, services
 from raadhuis.woo.forms import (
     BehandelaarForm,
     DashboardFilterForm,
@@ -39,7 +39,14 @@ from raadhuis.woo.forms import (
     VerzoekRegistrerenForm,
 )
 from raadhuis.woo.models import Opschortingssoort, WooVerzoek
-from raadhuis.woo.rechten import WOO_VERZOEK_BEHANDELEN
+from raadhuis.woo.rechten import (
+    WOO_STATISTIEK_INZIEN,
+    WOO_VERZOEK_BEHANDELEN,
+    WOO_WERKPLEK_INZIEN,
+    WOO_ZICHTBARE_NAMEN_BEHEREN,
+)
+from raadhuis.woo.selectors import verzoeken as selectors
+from raadhuis.woo.services import verzoeken as services
 from raadhuis.woo.termijnen import Beslistermijn, Status
 from raadhuis.woo.termijnen import ingebrekestelling as beroep_mogelijk_vanaf
 
@@ -82,7 +89,7 @@ def _werkplek_kruimelpad(*stappen: tuple[str, str | None]) -> Kruimelpad:
 
 @never_cache
 @require_GET
-@werkplek(actie=WOO_VERZOEK_BEHANDELEN)
+@werkplek(actie=WOO_WERKPLEK_INZIEN)
 def werkplek_woo(request: HttpRequest) -> HttpResponse:
     """The dashboard: open requests by days left, overdue first (Woo art. 4.4)."""
     # Always bound: the filter is optional, so no parameters at all is the valid default view.
@@ -108,6 +115,9 @@ def werkplek_woo(request: HttpRequest) -> HttpResponse:
             "aantal_verlopen": tellingen[Status.VERLOPEN],
             "aantal_bijna_verlopen": tellingen[Status.BIJNA_VERLOPEN],
             "aantal_opgeschort": tellingen[Status.OPGESCHORT],
+            "mag_behandelen": mag(_medewerker(request), WOO_VERZOEK_BEHANDELEN),
+            "mag_statistiek": mag(_medewerker(request), WOO_STATISTIEK_INZIEN),
+            "mag_zichtbare_namen": mag(_medewerker(request), WOO_ZICHTBARE_NAMEN_BEHEREN),
             "kruimelpad": [(_("Werkplek"), reverse("core:werkplek")), (_("Woo-verzoeken"), None)],
         },
         status=400 if form.errors else 200,
@@ -184,7 +194,8 @@ def _verzoekpagina(
     open_opschorting = next((o for o in opschortingen if o.tot is None), None)
     verdaging = selectors.verdaging_van(verzoek)
     formulieren: dict[str, BaseForm] = {}
-    if not verzoek.is_afgesloten:
+    mag_behandelen = mag(medewerker, WOO_VERZOEK_BEHANDELEN)
+    if mag_behandelen and not verzoek.is_afgesloten:
         if open_opschorting is None:
             formulieren["verduidelijking"] = VerduidelijkingVragenForm()
             formulieren["opschorting"] = OpschortingForm()
@@ -223,6 +234,7 @@ def _verzoekpagina(
                 for gebrek in gebreken
             ],
             "formulieren": formulieren,
+            "mag_behandelen": mag_behandelen,
             "heeft_fouten": any(form.errors for form in formulieren.values()),
             "kruimelpad": _werkplek_kruimelpad((verzoek.kenmerk, None)),
             **{f"{naam}_form": form for naam, form in formulieren.items()},
@@ -232,7 +244,7 @@ def _verzoekpagina(
 
 @never_cache
 @require_GET
-@werkplek(actie=WOO_VERZOEK_BEHANDELEN)
+@werkplek(actie=WOO_WERKPLEK_INZIEN)
 def verzoek(request: HttpRequest, kenmerk: str) -> HttpResponse:
     return _verzoekpagina(request, _verzoek_of_404(kenmerk))
 

@@ -16,7 +16,7 @@ from raadhuis.accounts.models import Medewerker
 from raadhuis.core.selectors import gelijkgestelde_dagen
 from raadhuis.woo import termijnen
 from raadhuis.woo.models import AFGESLOTEN_STATUSSEN, Opschorting, Verdaging, WooVerzoek
-from raadhuis.woo.rechten import WERKPLEK_ROLLEN
+from raadhuis.woo.rechten import BEHANDELAAR_ROLLEN
 from raadhuis.woo.termijnen import Beslistermijn
 
 __all__ = [
@@ -107,10 +107,10 @@ def verzoeken_dashboard(*, op: date | None = None, status: str | None = None) ->
 
 
 def behandelaars() -> QuerySet[Medewerker]:
-    """Who can be assigned a request: active employees with a Woo role (woo.rechten; the service checks
-    the permission again)."""
+    """Who can be assigned a request: active employees whose role may handle requests
+    (woo.rechten.BEHANDELAAR_ROLLEN; the service checks the permission again)."""
     return (
-        Medewerker.objects.filter(is_active=True, roltoekenningen__rol__in=sorted(WERKPLEK_ROLLEN))
+        Medewerker.objects.filter(is_active=True, roltoekenningen__rol__in=sorted(BEHANDELAAR_ROLLEN))
         .distinct()
         .order_by("first_name", "last_name", "username")
     )

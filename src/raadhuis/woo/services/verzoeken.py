@@ -42,7 +42,7 @@ from raadhuis.woo.models import (
     WooVerzoek,
 )
 from raadhuis.woo.rechten import WOO_VERZOEK_BEHANDELEN
-from raadhuis.woo.selectors import opschortingen_van, termijn_van, verdaging_van
+from raadhuis.woo.selectors.verzoeken import opschortingen_van, termijn_van, verdaging_van
 
 __all__ = [
     "behandelaar_toewijzen",

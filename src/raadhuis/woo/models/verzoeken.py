@@ -80,6 +80,8 @@ class WooVerzoek(models.Model):
     telefoonnummer = models.CharField(_("telefoonnummer"), max_length=20, blank=True)
     postadres = models.TextField(_("postadres"), blank=True)
     bsn = models.CharField(_("BSN"), max_length=9, blank=True)
+    # Set when a business asked after logging in with eHerkenning (or an employee entered it).
+    kvk_nummer = models.CharField(_("KvK-nummer"), max_length=8, blank=True)
     status = models.CharField(
         _("status"), max_length=32, choices=Verzoekstatus.choices, default=Verzoekstatus.ONTVANGEN
     )
@@ -104,6 +106,8 @@ class WooVerzoek(models.Model):
     )
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     besloten_op = models.DateField(_("besloten op"), null=True, blank=True)
+    ingetrokken_op = models.DateField(_("ingetrokken op"), null=True, blank=True)
+    intrekking_toelichting = models.TextField(_("toelichting intrekking"), blank=True)
 
     class Meta:
         verbose_name = _("Woo-verzoek")
@@ -210,3 +214,36 @@ class Ingebrekestelling(models.Model):
 
     def __str__(self) -> str:
         return f"{self.verzoek_id}: {self.ontvangen_op}"
+
+
+class Herinneringssoort(models.TextChoices):
+    # Working days before the end of the decision term, and the day after it lapsed.
+    VIJF_DAGEN = "vijf_dagen", _("Nog vijf werkdagen")
+    EEN_DAG = "een_dag", _("Laatste werkdag")
+    VERLOPEN = "verlopen", _("Termijn verlopen")
+
+
+class Herinnering(models.Model):
+    """A reminder sent to the behandelaar and the Woo-coördinatoren. Unique per kind and term end,
+    so a daily run sends each once, and a term moved by a suspension or verdaging gets new ones."""
+
+    verzoek = models.ForeignKey(
+        WooVerzoek, verbose_name=_("verzoek"), on_delete=models.CASCADE, related_name="herinneringen"
+    )
+    soort = models.CharField(_("soort"), max_length=16, choices=Herinneringssoort.choices)
+    beslistermijn_einde = models.DateField(_("einde beslistermijn"))
+    ontvangers = models.JSONField(_("ontvangers"), default=list)
+    verstuurd_op = models.DateTimeField(_("verstuurd op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("herinnering")
+        verbose_name_plural = _("herinneringen")
+        ordering = ["-verstuurd_op"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["verzoek", "soort", "beslistermijn_einde"], name="herinnering_eenmaal"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.verzoek_id}: {self.soort} ({self.beslistermijn_einde})"

@@ -1,0 +1,1 @@
+"""Reads of woo, one module per part: verzoeken, documenten, statistiek."""
