@@ -6,15 +6,15 @@ BIN := $(VENV)/bin
 RAADHUIS := $(BIN)/raadhuis
 ADRES ?= 127.0.0.1:8000
 
-.PHONY: run test setup lint check-deploy chromium clean
+.PHONY: run test setup lint check-deploy chromium conversie clean
 
-run: setup
+run: setup conversie
 	@$(RAADHUIS) migrate --noinput -v0
 	@$(RAADHUIS) demo
 	@RAADHUIS_HTTPS=$${RAADHUIS_HTTPS:-false} $(RAADHUIS) start --adres $(ADRES)
 
 # One test process per CPU (pytest-xdist); each has its own test database.
-test: setup chromium
+test: setup chromium conversie
 	$(BIN)/pytest -n auto
 
 setup: $(VENV)/.geinstalleerd frontend/node_modules/.geinstalleerd var/static/.verzameld
@@ -49,6 +49,22 @@ chromium:
 	else \
 		echo "!!! Chromium or pdftotext is not installed and cannot be installed here: SOME TESTS WILL BE SKIPPED."; \
 		echo "!!! Install them with: sudo apt-get install chromium poppler-utils"; \
+	fi
+
+# Woo documents: Office files become PDF with LibreOffice and scans get a text layer with
+# Tesseract (Dutch). Without them the platform still works: an Office file gets a plain text
+# rendition and a scan is flagged for OCR (docs/woo-documenten.md).
+conversie:
+	@if command -v soffice >/dev/null && command -v tesseract >/dev/null \
+		&& [ -f /usr/share/tesseract-ocr/5/tessdata/nld.traineddata ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing LibreOffice (no GUI) and Tesseract with Dutch for Woo documents (apt-get)..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+			libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui \
+			tesseract-ocr tesseract-ocr-nld >/dev/null; \
+	else \
+		echo "!!! LibreOffice or Tesseract is missing: Office files get a text rendition, scans no OCR."; \
+		echo "!!! Install them with: sudo apt-get install libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui tesseract-ocr tesseract-ocr-nld"; \
 	fi
 
 lint: setup

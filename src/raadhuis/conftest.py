@@ -12,6 +12,16 @@ from raadhuis.core.models import Organisatie
 from raadhuis.core.services import organisatie_inrichten
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _urlconf_geladen() -> None:
+    """Loads the URLconf, and with it the API, before any test freezes the clock: Django Ninja
+    builds its pydantic schemas on import, and under freezegun `datetime` is a fake class that
+    pydantic cannot make a schema for. Which test imports it first depends on the xdist split."""
+    from django.urls import get_resolver
+
+    get_resolver().url_patterns  # noqa: B018 - the import is the point
+
+
 @pytest.fixture(autouse=True)
 def _lege_cache() -> None:
     """Rate-limit counters live in the cache; every test starts with none."""

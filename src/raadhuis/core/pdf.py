@@ -10,6 +10,10 @@ the accessible one and is always offered next to the PDF)."""
 from __future__ import annotations
 
 import io
+import re
+import unicodedata
+from collections.abc import Sequence
+from html.parser import HTMLParser
 from typing import Any
 
 import pymupdf
@@ -35,26 +39,98 @@ td.getal, th.getal { text-align: right; }
 """
 
 
-def html_naar_pdf(html: str, *, titel: str, auteur: str = "") -> bytes:
-    """Lays out the HTML fragment on A4 pages and returns the PDF bytes."""
+class OnvolledigeOpmaak(RuntimeError):
+    """The layout engine dropped content in every attempt (see `html_naar_pdf`)."""
+
+
+# MuPDF's Story engine (PyMuPDF 1.28) sometimes reports that the rest of a long run of paragraphs
+# fit on the page while it drew only part of it: the rectangle it says it filled then reaches far
+# below the page, and everything after is silently lost. Which line height triggers it depends on
+# the content, so a failed attempt is laid out again with the next one.
+_SPELING = 24  # points
+
+_REGELAFSTANDEN = ("1.35", "1.3", "1.4", "1.25", "1.45", "1.2")
+
+
+_ONZICHTBAAR = frozenset({"style", "script", "head", "title"})
+
+
+class _Tekst(HTMLParser):
+    """The text content of an HTML fragment, as the layout engine should put it on the pages."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.delen: list[str] = []
+        self._overslaan = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _ONZICHTBAAR:
+            self._overslaan += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _ONZICHTBAAR and self._overslaan:
+            self._overslaan -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._overslaan:
+            self.delen.append(data)
+
+
+def _html_tekst(html: str) -> str:
+    lezer = _Tekst()
+    lezer.feed(html)
+    lezer.close()
+    return "".join(lezer.delen)
+
+
+def _tekens(tekst: str) -> int:
+    """Non-space characters, ligatures unfolded (MuPDF may extract "fi" as one glyph)."""
+    return len(re.sub(r"\s+", "", unicodedata.normalize("NFKC", tekst)))
+
+
+def html_naar_pdf(
+    html: str, *, titel: str, auteur: str = "", titel_in_voettekst: bool = True, verwacht: Sequence[str] = ()
+) -> bytes:
+    """Lays out the HTML fragment on A4 pages and returns the PDF bytes. Every attempt's text is
+    checked against the HTML's own text (or `verwacht`, the plain texts when the caller knows
+    them better), so no letter or document silently misses part of it. Raises OnvolledigeOpmaak
+    when no attempt is complete."""
+    nodig = sum(_tekens(deel) for deel in verwacht) if verwacht else _tekens(_html_tekst(html))
+    for regelafstand in _REGELAFSTANDEN:
+        pdf = _opmaken(html, f"{OPMAAK}\nbody {{ line-height: {regelafstand}; }}")
+        if pdf is None:
+            continue
+        with _openen(pdf) as document:
+            if _tekens("".join(str(pagina.get_text()) for pagina in document)) < nodig:
+                continue
+            _voettekst(document, titel if titel_in_voettekst else "")
+            document.set_metadata(
+                {"title": titel, "author": auteur, "creator": "Raadhuis", "producer": "Raadhuis"}
+            )
+            document.set_language("nl-NL")
+            return bytes(document.tobytes(garbage=3, deflate=True))
+    raise OnvolledigeOpmaak(titel)
+
+
+def _opmaken(html: str, css: str) -> bytes | None:
+    """One layout attempt; None when the engine claims to have filled more than the page holds."""
     buffer = io.BytesIO()
     schrijver = pymupdf.DocumentWriter(buffer)
-    verhaal = pymupdf.Story(html=html, user_css=OPMAAK)
+    verhaal = pymupdf.Story(html=html, user_css=css)
     vlak = pymupdf.Rect(MARGE, MARGE, A4.width - MARGE, A4.height - MARGE - VOETRUIMTE)
     meer = True
     while meer:
         apparaat = schrijver.begin_page(A4)
-        meer, _ = verhaal.place(vlak)
+        meer, gevuld = verhaal.place(vlak)
         verhaal.draw(apparaat)
         schrijver.end_page()
+        # A few points below the rectangle is the last block's bottom margin; the bug overshoots
+        # by whole pages.
+        if gevuld[3] > vlak.y1 + _SPELING:
+            schrijver.close()
+            return None
     schrijver.close()
-    with _openen(buffer.getvalue()) as document:
-        _voettekst(document, titel)
-        document.set_metadata(
-            {"title": titel, "author": auteur, "creator": "Raadhuis", "producer": "Raadhuis"}
-        )
-        document.set_language("nl-NL")
-        return bytes(document.tobytes(garbage=3, deflate=True))
+    return buffer.getvalue()
 
 
 def _openen(pdf: bytes) -> Any:
@@ -66,7 +142,8 @@ def _voettekst(document: Any, titel: str) -> None:
     totaal = document.page_count
     for nummer, pagina in enumerate(document, start=1):
         y = A4.height - MARGE + 4
-        pagina.insert_text((MARGE, y), titel[:90], fontsize=8, fontname="helv", color=(0.3, 0.3, 0.3))
+        if titel:
+            pagina.insert_text((MARGE, y), titel[:90], fontsize=8, fontname="helv", color=(0.3, 0.3, 0.3))
         tekst = f"{nummer} / {totaal}"
         breedte = pymupdf.get_text_length(tekst, fontname="helv", fontsize=8)
         pagina.insert_text(

@@ -261,13 +261,15 @@ def _deduce_maken() -> _Deduce:
     for _poging in range(9):
         try:
             model: _Deduce = deduce.Deduce()
-        except (pickle.UnpicklingError, EOFError):
+        except (pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
             # deduce rewrites its lookup cache in place; another process may be writing it
-            # right now (first start after an install): wait and try again.
+            # right now (first start after an install), and a half-written pickle fails in any
+            # of these ways: wait and try again.
             time.sleep(3)
         else:
             return model
-    geladen: _Deduce = deduce.Deduce()
+    # Still unreadable: two writers interleaved and left a corrupt cache. Build it afresh.
+    geladen: _Deduce = deduce.Deduce(build_lookup_structs=True)
     return geladen
 
 

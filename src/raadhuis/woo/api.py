@@ -45,6 +45,11 @@ class VerzoekIn(Schema):
     postadres: str = ""
     periode_van: dt.date | None = None
     periode_tot: dt.date | None = None
+    kvk_nummer: str = Field(
+        "",
+        pattern=r"^([0-9]{8})?$",
+        description="Het KvK-nummer van een verzoekende onderneming (8 cijfers).",
+    )
 
 
 class OpschortingIn(Schema):
@@ -177,6 +182,7 @@ def verzoek_registreren(request: HttpRequest, invoer: VerzoekIn) -> Status[Verzo
             postadres=invoer.postadres,
             periode_van=invoer.periode_van,
             periode_tot=invoer.periode_tot,
+            kvk_nummer=invoer.kvk_nummer,
             door=door,
         )
     )

@@ -61,6 +61,18 @@ class VerzoekForm(RaadhuisForm):
         help_text=_("Alleen nodig als u het besluit per post wilt ontvangen."),
     )
 
+    def __init__(self, *args: Any, kvk_nummer: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if kvk_nummer:
+            # Shown, never taken from the post: the number comes from the eHerkenning login.
+            self.fields["kvk_nummer"] = forms.CharField(
+                label=_("KvK-nummer"),
+                required=False,
+                disabled=True,
+                initial=kvk_nummer,
+                help_text=_("Uit uw inlog met eHerkenning; wij leggen het vast bij uw verzoek."),
+            )
+
     def clean(self) -> dict[str, Any]:
         gegevens = super().clean() or {}
         van, tot = gegevens.get("periode_van"), gegevens.get("periode_tot")

@@ -413,11 +413,15 @@ def verifieren(uitvoer: bytes, redacties: Sequence[Redactie]) -> Controle:
                 if not _LABEL.match(woord[4])
             ]
             for redactie in lijst:
-                if _zoekpatroon(redactie.tekst).search(tekst):
+                # A box drawn over an image or a signature has no text to look for; only the
+                # check that no word remains inside it applies.
+                if redactie.tekst.strip() and _zoekpatroon(redactie.tekst).search(tekst):
                     bevindingen.append(f"Pagina {nummer}: gelakte tekst nog leesbaar ({redactie.soort}).")
                     continue
                 vak = redactie.rechthoek
-                treffers = pagina.search_for(redactie.tekst, textpage=tekstpagina)
+                treffers = (
+                    pagina.search_for(redactie.tekst, textpage=tekstpagina) if redactie.tekst.strip() else []
+                )
                 if any(_snijdt((t.x0, t.y0, t.x1, t.y1), vak) for t in treffers):
                     bevindingen.append(f"Pagina {nummer}: gelakte tekst nog vindbaar ({redactie.soort}).")
                     continue

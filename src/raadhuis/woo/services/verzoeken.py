@@ -155,6 +155,25 @@ def _controleer_contact(
         raise ValidationError(fouten)
 
 
+def _kvk_nummer(kvk_nummer: str, *, door: Medewerker | Identiteit | None) -> str:
+    """The KvK number to store: a business's own from its eHerkenning login, or the one an employee
+    entered. On the web form a number is only taken from the login: typed in without it, nobody
+    vouches that the requester speaks for that business."""
+    if isinstance(door, Identiteit) and door.soort is Soort.ONDERNEMER:
+        if kvk_nummer and kvk_nummer != door.kvk_nummer:
+            raise ValidationError(
+                {"kvk_nummer": _("Het KvK-nummer komt uit uw inlog met eHerkenning en kan niet anders zijn.")}
+            )
+        kvk_nummer = door.kvk_nummer
+    elif not isinstance(door, Medewerker) and kvk_nummer:
+        raise ValidationError(
+            {"kvk_nummer": _("Een KvK-nummer wordt alleen vastgelegd na inloggen met eHerkenning.")}
+        )
+    if kvk_nummer and not (len(kvk_nummer) == 8 and kvk_nummer.isascii() and kvk_nummer.isdigit()):
+        raise ValidationError({"kvk_nummer": _("Een KvK-nummer bestaat uit 8 cijfers.")})
+    return kvk_nummer
+
+
 @transaction.atomic
 def verzoek_registreren(
     *,
@@ -169,6 +188,7 @@ def verzoek_registreren(
     postadres: str = "",
     periode_van: date | None = None,
     periode_tot: date | None = None,
+    kvk_nummer: str = "",
     door: Medewerker | Identiteit | None,
 ) -> WooVerzoek:
     """Registers a Woo request with its kenmerk and decision term, and sends the acknowledgement
@@ -176,8 +196,10 @@ def verzoek_registreren(
 
     Anyone may ask, without giving a reason (Woo art. 4.1 lid 1 and 3): on the web form `door` is
     None, or the DigiD identity when the requester logged in to follow the request (then the BSN is
-    stored); it arrives today through the web form. An employee registers an e-mail, letter or
-    desk request on the day it was received (not in the future)."""
+    stored), or the eHerkenning identity of a business (then its KvK number is stored, taken from
+    the login and never from what was typed); it arrives today through the web form. An employee
+    registers an e-mail, letter or desk request on the day it was received (not in the future),
+    with the KvK number the business gave, if any."""
     vandaag = timezone.localdate()
     onderwerp = onderwerp.strip()
     verzoeker_naam, organisatie = verzoeker_naam.strip(), organisatie.strip()
@@ -213,6 +235,7 @@ def verzoek_registreren(
         verzoeker_naam=verzoeker_naam,
         organisatie=organisatie,
     )
+    kvk_nummer = _kvk_nummer(kvk_nummer.strip(), door=door)
     bsn = door.bsn if isinstance(door, Identiteit) and door.soort is Soort.INWONER else ""
     termijn = termijnen.beslistermijn(ontvangen_op, op=vandaag, extra_feestdagen=gelijkgestelde_dagen())
     kenmerk, volgnummer = kenmerk_trekken(vandaag.year)
@@ -232,6 +255,7 @@ def verzoek_registreren(
         telefoonnummer=telefoonnummer,
         postadres=postadres.strip(),
         bsn=bsn,
+        kvk_nummer=kvk_nummer,
         status=Verzoekstatus.ONTVANGEN,
         eerste_termijn_einde=termijn.eerste_termijn_einde,
         beslistermijn_einde=termijn.einddatum,

@@ -1,5 +1,6 @@
 """The public Woo pages: the request form for anyone, without login and without a reason (Woo
-art. 4.1), and its confirmation with the kenmerk and the deadline."""
+art. 4.1), optionally after DigiD (to follow the request) or eHerkenning (a business: its KvK number
+and name go with the request), and its confirmation with the kenmerk and the deadline."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from raadhuis.core.digitale_dienst import inlog_url
 from raadhuis.core.forms import Deelformulier, formulier_uitvoeren
-from raadhuis.core.identiteit import Identiteit, Soort, huidige_identiteit
+from raadhuis.core.identiteit import Betrouwbaarheidsniveau, Identiteit, Soort, huidige_identiteit
 from raadhuis.core.snelheid import snelheidslimiet
 from raadhuis.woo.forms import VerzoekForm
 from raadhuis.woo.models import Kanaal
@@ -39,12 +41,24 @@ def _publiek_kruimelpad(*stappen: tuple[str, str | None]) -> Kruimelpad:
 
 
 def _volger(request: HttpRequest) -> Identiteit | None:
-    """The resident logged in with DigiD, who can follow the request; a business's eHerkenning
-    login is not asked for: the request needs no identity at all (Woo art. 4.1)."""
+    """The resident logged in with DigiD, who can follow the request, or the business logged in
+    with eHerkenning, whose KvK number and name go with it. Neither is asked for: the request
+    needs no identity at all (Woo art. 4.1)."""
     identiteit = huidige_identiteit(request.session)
-    if identiteit is not None and identiteit.soort is Soort.INWONER and identiteit.bsn:
+    if identiteit is None:
+        return None
+    if identiteit.soort is Soort.INWONER and identiteit.bsn:
+        return identiteit
+    if identiteit.soort is Soort.ONDERNEMER and identiteit.kvk_nummer:
         return identiteit
     return None
+
+
+def _inloggen(soort: Soort) -> str:
+    """The optional login that comes back to the form (no personal data in the URL)."""
+    return inlog_url(
+        soort=soort, minimum=Betrouwbaarheidsniveau.SUBSTANTIEEL, terug_naar=reverse("woo:verzoek_indienen")
+    )
 
 
 # --- the public form ------------------------------------------------------------------------------
@@ -56,7 +70,13 @@ def _volger(request: HttpRequest) -> Identiteit | None:
 def verzoek_indienen(request: HttpRequest) -> HttpResponse:
     """Anyone may ask, without login and without stating an interest (Woo art. 4.1 lid 1 and 3)."""
     volger = _volger(request)
-    form = VerzoekForm(request.POST if request.method == "POST" else None)
+    ondernemer = volger if volger is not None and volger.soort is Soort.ONDERNEMER else None
+    form = VerzoekForm(
+        request.POST if request.method == "POST" else None,
+        # A business's name from eHerkenning fills the organisation in; the requester may change it.
+        initial={"organisatie": ondernemer.naam} if ondernemer is not None else None,
+        kvk_nummer=ondernemer.kvk_nummer if ondernemer is not None else "",
+    )
     if request.method == "POST":
         uitgevoerd = formulier_uitvoeren(
             form,
@@ -84,8 +104,13 @@ def verzoek_indienen(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "verzoek_velden": Deelformulier(form, *VERZOEK_VELDEN),
-            "contact_velden": _Contactvelden(form, *CONTACT_VELDEN),
+            "contact_velden": _Contactvelden(
+                form, *CONTACT_VELDEN, *(("kvk_nummer",) if ondernemer is not None else ())
+            ),
             "volger": volger,
+            "ondernemer": ondernemer,
+            "inloggen_digid": _inloggen(Soort.INWONER),
+            "inloggen_eherkenning": _inloggen(Soort.ONDERNEMER),
             "kruimelpad": _publiek_kruimelpad((_("Woo-verzoek indienen"), None)),
         },
         status=400 if form.errors else 200,

@@ -45,6 +45,8 @@ from raadhuis.woo.rechten import (
     WOO_WERKPLEK_INZIEN,
     WOO_ZICHTBARE_NAMEN_BEHEREN,
 )
+from raadhuis.woo.selectors import besluiten as besluitselectors
+from raadhuis.woo.selectors import documenten as documentselectors
 from raadhuis.woo.selectors import verzoeken as selectors
 from raadhuis.woo.services import verzoeken as services
 from raadhuis.woo.termijnen import Beslistermijn, Status
@@ -235,6 +237,8 @@ def _verzoekpagina(
             ],
             "formulieren": formulieren,
             "mag_behandelen": mag_behandelen,
+            "documentoverzicht": documentselectors.documentoverzicht(verzoek),
+            "besluit": besluitselectors.besluit_van(verzoek),
             "heeft_fouten": any(form.errors for form in formulieren.values()),
             "kruimelpad": _werkplek_kruimelpad((verzoek.kenmerk, None)),
             **{f"{naam}_form": form for naam, form in formulieren.items()},
