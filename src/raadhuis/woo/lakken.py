@@ -266,6 +266,22 @@ def suggesties(
     return redacties
 
 
+def zoeken(invoer: bytes, patroon: re.Pattern[str], *, soort: str) -> list[tuple[int, str, Vak]]:
+    """Every match of `patroon` on every page as boxes: (page from 1, the matched text with its
+    whitespace folded, rectangle), one box per line a match runs over, trimmed like the
+    suggestions. For a term the assessor wants withheld everywhere. Raises ValueError for an
+    unreadable PDF."""
+    gevonden: list[tuple[int, str, Vak]] = []
+    with _openen(invoer) as document:
+        for nummer, pagina in enumerate(document.pages(), start=1):
+            paginatekst = _paginatekst(pagina)
+            for treffer in patroon.finditer(paginatekst.tekst):
+                vondst = pg.Vondst(soort, treffer.start(), treffer.end(), treffer.group(0))
+                tekst = " ".join(treffer.group(0).split())
+                gevonden += [(nummer, tekst, vak) for vak in _vakken_voor(paginatekst, vondst)]
+    return gevonden
+
+
 # --- redaction --------------------------------------------------------------------------------
 
 

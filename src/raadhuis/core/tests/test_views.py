@@ -43,7 +43,8 @@ WERKPLEK_PAGINAS = {
         Rol.CONTROLLER,
         Rol.BEHEERDER,
     },
-    "/werkplek/woo/": {Rol.WOO_COORDINATOR, Rol.BEHEERDER},
+    "/werkplek/woo/": {Rol.WOO_COORDINATOR, Rol.BEHANDELAAR, Rol.BEHEERDER},
+    "/werkplek/woo/cijfers/": {Rol.WOO_COORDINATOR, Rol.CONTROLLER, Rol.BEHEERDER},
     "/werkplek/publicatie/": {Rol.WOO_COORDINATOR, Rol.GRIFFIE, Rol.BEHEERDER},
     "/werkplek/organisatie/": {Rol.BEHEERDER},
 }

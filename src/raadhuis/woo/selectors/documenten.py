@@ -111,9 +111,9 @@ def documentoverzicht(verzoek: WooVerzoek) -> Documentoverzicht:
 
 
 def pdf_van(document: Document) -> bytes:
-    """The bytes of the document's PDF rendition (what is assessed and redacted). Raises
-    FileNotFoundError when it has none (an unreadable attachment) or the file is gone."""
+    """The bytes of the document's PDF rendition (what is assessed and redacted); empty when it
+    has none (an unreadable attachment). Raises FileNotFoundError when the file is gone."""
     if not document.pdf:
-        raise FileNotFoundError(f"Document {document.pk} heeft geen PDF-weergave.")
+        return b""
     with document.pdf.open("rb") as bestand:
         return bytes(bestand.read())

@@ -20,6 +20,7 @@ from raadhuis.besluitvorming.selectors.publiek import organen
 from raadhuis.core import persoonsgegevens as pg
 from raadhuis.woo.lakken import Redactie
 from raadhuis.woo.models import Document, Herkomst, Lakvak, Vakstatus, WooVerzoek, ZichtbareNaam
+from raadhuis.woo.selectors.documenten import pdf_van
 
 __all__ = [
     "Paginaweergave",
@@ -34,7 +35,6 @@ __all__ = [
     "lakvakken_van",
     "pagina_png",
     "paginaweergave",
-    "pdf_inhoud",
     "vaksleutel",
     "zichtbare_naam_van",
     "zichtbare_namen",
@@ -134,14 +134,6 @@ def geaccepteerde_redacties(document: Document) -> list[Redactie]:
     ]
 
 
-def pdf_inhoud(document: Document) -> bytes:
-    """The bytes of the PDF that is assessed (empty when the document has none)."""
-    if not document.pdf:
-        return b""
-    with document.pdf.open("rb") as bestand:
-        return bytes(bestand.read())
-
-
 # --- the page view ------------------------------------------------------------------------------
 
 
@@ -185,7 +177,7 @@ def _openen(inhoud: bytes) -> pymupdf.Document | None:
 def paginaweergave(document: Document, pagina: int) -> Paginaweergave | None:
     """Page `pagina` (from 1) with its size as shown and its boxes converted to that view; None
     when the document has no readable PDF or no such page."""
-    pdf = _openen(pdf_inhoud(document)) if document.pdf else None
+    pdf = _openen(pdf_van(document)) if document.pdf else None
     if pdf is None:
         return None
     with pdf:
@@ -223,7 +215,7 @@ def paginaweergave(document: Document, pagina: int) -> Paginaweergave | None:
 def pagina_png(document: Document, pagina: int) -> bytes | None:
     """Page `pagina` (from 1) as PNG at 1.5 times its size, rotation applied; None when there is no
     such page."""
-    pdf = _openen(pdf_inhoud(document)) if document.pdf else None
+    pdf = _openen(pdf_van(document)) if document.pdf else None
     if pdf is None:
         return None
     with pdf:

@@ -46,6 +46,7 @@ from raadhuis.woo.rechten import (
     WOO_DOCUMENTEN_BEOORDELEN,
     WOO_VERZOEK_BEHANDELEN,
 )
+from raadhuis.woo.selectors.documenten import pdf_van
 from raadhuis.woo.selectors.lakvakken import geaccepteerde_redacties
 from raadhuis.woo.services import verzoeken as verzoekservices
 
@@ -254,10 +255,8 @@ def _gelakt_maken(document: Document) -> lakken.Gelakt:
     """Redacts the document's PDF with its accepted boxes (none for openbaar: metadata, scripts
     and attachments are still stripped) and verifies the result (issue 9, point 6)."""
     redacties = geaccepteerde_redacties(document) if document.oordeel == Oordeel.DEELS_OPENBAAR else []
-    with document.pdf.open("rb") as bestand:
-        invoer = bestand.read()
     try:
-        gelakt = lakken.lakken(invoer, redacties)
+        gelakt = lakken.lakken(pdf_van(document), redacties)
     except ValueError as fout:
         raise ValidationError({"lakbevindingen": str(fout)}) from None
     return gelakt

@@ -26,7 +26,6 @@ from django.utils.translation import gettext as _
 
 from raadhuis.accounts.models import Medewerker
 from raadhuis.core import logboek
-from raadhuis.core import persoonsgegevens as pg
 from raadhuis.core.logboek.activiteiten import WOO_VERZOEK_BEHANDELEN as ACTIVITEIT
 from raadhuis.core.rechten import vereis
 from raadhuis.woo import gronden, lakken
@@ -40,10 +39,10 @@ from raadhuis.woo.models import (
     ZichtbareNaam,
 )
 from raadhuis.woo.rechten import WOO_DOCUMENTEN_BEOORDELEN, WOO_ZICHTBARE_NAMEN_BEHEREN
+from raadhuis.woo.selectors.documenten import pdf_van
 from raadhuis.woo.selectors.lakvakken import (
     bekende_namen,
     beslissingen_elders,
-    pdf_inhoud,
     vaksleutel,
     zichtbare_namen,
 )
@@ -152,7 +151,7 @@ def voorstellen_maken(document: Document) -> int:
     process, no person); returns the number of boxes made. An approved document, or one of a
     closed request, is left as it is (0)."""
     # The scan takes seconds (deduce): outside the transaction, so no row stays locked meanwhile.
-    inhoud = pdf_inhoud(document)
+    inhoud = pdf_van(document)
     waarschuwing = ""
     redacties: list[lakken.Redactie] = []
     if inhoud:
@@ -331,7 +330,7 @@ def lakvak_tekenen(
     with transaction.atomic():
         document = _vergrendeld(document)
         _bewerkbaar(document)
-        inhoud = pdf_inhoud(document)
+        inhoud = pdf_van(document)
         if not inhoud:
             raise ValidationError({"pagina": _("Dit document heeft geen PDF om op te lakken.")})
         with _openen(inhoud) as pdf:
@@ -420,44 +419,37 @@ def zoekterm_lakken(verzoek: WooVerzoek, *, term: str, grond: str, door: Medewer
         nu = timezone.now()
         nieuw: list[Lakvak] = []
         for document in documenten:
-            inhoud = pdf_inhoud(document)
             try:
-                pdf = _openen(inhoud)
-            except (RuntimeError, ValueError, pymupdf.mupdf.FzErrorBase):
+                treffers = lakken.zoeken(pdf_van(document), patroon, soort=HANDMATIG)
+            except ValueError:
                 continue
             bestaand = {
                 (vak.pagina, _afgerond(vak.rechthoek))
                 for vak in Lakvak.objects.filter(document=document, status=Vakstatus.GEACCEPTEERD)
             }
-            with pdf:
-                for nummer, pdfpagina in enumerate(pdf.pages(), start=1):
-                    paginatekst = lakken._paginatekst(pdfpagina)
-                    for treffer in patroon.finditer(paginatekst.tekst):
-                        vondst = pg.Vondst(HANDMATIG, treffer.start(), treffer.end(), treffer.group(0))
-                        tekst = " ".join(treffer.group(0).split())
-                        for rechthoek in lakken._vakken_voor(paginatekst, vondst):
-                            rechthoek = _met_oppervlak(rechthoek)
-                            if (nummer, _afgerond(rechthoek)) in bestaand:
-                                continue
-                            bestaand.add((nummer, _afgerond(rechthoek)))
-                            x0, y0, x1, y1 = rechthoek
-                            nieuw.append(
-                                Lakvak(
-                                    document=document,
-                                    pagina=nummer,
-                                    x0=x0,
-                                    y0=y0,
-                                    x1=x1,
-                                    y1=y1,
-                                    tekst=tekst,
-                                    soort=HANDMATIG,
-                                    grond=code,
-                                    herkomst=Herkomst.ZOEKTERM,
-                                    status=Vakstatus.GEACCEPTEERD,
-                                    beoordeeld_door=door,
-                                    beoordeeld_op=nu,
-                                )
-                            )
+            for nummer, tekst, gevonden in treffers:
+                rechthoek = _met_oppervlak(gevonden)
+                if (nummer, _afgerond(rechthoek)) in bestaand:
+                    continue
+                bestaand.add((nummer, _afgerond(rechthoek)))
+                x0, y0, x1, y1 = rechthoek
+                nieuw.append(
+                    Lakvak(
+                        document=document,
+                        pagina=nummer,
+                        x0=x0,
+                        y0=y0,
+                        x1=x1,
+                        y1=y1,
+                        tekst=tekst,
+                        soort=HANDMATIG,
+                        grond=code,
+                        herkomst=Herkomst.ZOEKTERM,
+                        status=Vakstatus.GEACCEPTEERD,
+                        beoordeeld_door=door,
+                        beoordeeld_op=nu,
+                    )
+                )
         Lakvak.objects.bulk_create(nieuw)
         _vastleggen("woo-lakvak.zoekterm", door)
     return len(nieuw)

@@ -36,6 +36,7 @@ from raadhuis.woo.models import (
     ZichtbareNaam,
 )
 from raadhuis.woo.selectors import lakvakken as selectors
+from raadhuis.woo.selectors.documenten import pdf_van
 from raadhuis.woo.services import lakvakken as services
 from raadhuis.woo.services import verzoeken
 
@@ -436,6 +437,21 @@ def test_een_getekend_vak_wordt_meteen_gelakt(verzoek: WooVerzoek, coordinator: 
     assert vak.rechthoek == pytest.approx((x0 - 1, y0, x1 + 1, y1))
 
 
+def test_een_vak_over_een_lege_plek_heeft_geen_tekst_en_wordt_geverifieerd(
+    verzoek: WooVerzoek, coordinator: Medewerker
+) -> None:
+    # Given a box drawn where a signature image would be (no text under it)
+    pdf = pdf_maken(BRIEF)
+    document = document_maken(verzoek, pdf)
+    vak = services.lakvak_tekenen(
+        document, pagina=1, x0=72, y0=300, x1=250, y1=360, grond="5.1.2e", door=coordinator
+    )
+    assert vak.tekst == ""
+    # When it is applied, the verification has nothing to look for but the box itself
+    gelakt = lakken.lakken(pdf, selectors.geaccepteerde_redacties(document))
+    assert gelakt.controle.in_orde, gelakt.controle.bevindingen
+
+
 def test_een_vak_op_een_gedraaide_pagina_komt_op_de_getoonde_plek(
     verzoek: WooVerzoek, coordinator: Medewerker
 ) -> None:
@@ -655,7 +671,7 @@ def test_de_geaccepteerde_vakken_worden_echt_gelakt(brief: Document, coordinator
     assert {redactie.tekst for redactie in redacties} >= {BSN, IBAN, EMAIL}
     assert all(redactie.soort != "naam" for redactie in redacties)
     # When the engine applies them
-    gelakt = lakken.lakken(selectors.pdf_inhoud(brief), redacties)
+    gelakt = lakken.lakken(pdf_van(brief), redacties)
     # Then they are gone and verified, and the rest is intact
     assert gelakt.controle.in_orde, gelakt.controle.bevindingen
     with pymupdf.open(stream=gelakt.inhoud, filetype="pdf") as uitvoer:
