@@ -15,12 +15,14 @@ from django.utils import timezone
 from raadhuis.accounts.models import Medewerker
 from raadhuis.core.selectors import gelijkgestelde_dagen
 from raadhuis.woo import termijnen
-from raadhuis.woo.models import AFGESLOTEN_STATUSSEN, Opschorting, Verdaging, WooVerzoek
+from raadhuis.woo.models import AFGESLOTEN_STATUSSEN, Herinnering, Opschorting, Verdaging, WooVerzoek
 from raadhuis.woo.rechten import BEHANDELAAR_ROLLEN
 from raadhuis.woo.termijnen import Beslistermijn
 
 __all__ = [
     "Dashboardregel",
+    "behandelaars",
+    "herinneringen_van",
     "opschortingen_van",
     "termijn_van",
     "verdaging_van",
@@ -104,6 +106,11 @@ def verzoeken_dashboard(*, op: date | None = None, status: str | None = None) ->
     ]
     regels.sort(key=lambda r: (r.termijn.kalenderdagen_over, r.verzoek.kenmerk))
     return regels
+
+
+def herinneringen_van(verzoek: WooVerzoek) -> list[Herinnering]:
+    """The deadline reminders sent for the request, newest first."""
+    return list(Herinnering.objects.filter(verzoek=verzoek).order_by("-verstuurd_op", "-id"))
 
 
 def behandelaars() -> QuerySet[Medewerker]:

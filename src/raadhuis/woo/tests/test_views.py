@@ -446,3 +446,44 @@ def test_acties_alleen_met_post_en_met_recht(client: Any, coordinator: Medewerke
     antwoord = client.post(_url("verdaging", verzoek), {"verdaging-reden": "x", "verdaging-dagen": "14"})
     assert antwoord.status_code == 403
     assert not Verdaging.objects.exists()
+
+
+def test_dashboard_toont_wat_een_collega_beoordeelde_ter_controle(
+    client: Any, coordinator: Medewerker
+) -> None:
+    from raadhuis.woo.models import Beoordelingsstatus, Oordeel
+    from raadhuis.woo.tests.test_beoordeling import document_maken
+
+    # Given a document a behandelaar assessed and one the coordinator assessed
+    behandelaar = MedewerkerFactory(rollen=[Rol.BEHANDELAAR], first_name="Bart", last_name="Behandelaar")
+    verzoek = _verzoek(coordinator)
+    van_collega = document_maken(verzoek, nummer="1")
+    eigen = document_maken(verzoek, nummer="2")
+    for document, door in ((van_collega, behandelaar), (eigen, coordinator)):
+        document.oordeel = Oordeel.OPENBAAR
+        document.beoordelingsstatus = Beoordelingsstatus.TER_CONTROLE
+        document.beoordeeld_door = door
+        document.save()
+    # When the coordinator opens the dashboard
+    html = client.get(reverse("woo:werkplek")).content.decode()
+    # Then only the colleague's assessment waits for them, with a link to approve it
+    assert "Ter controle bij u" in html
+    assert reverse("woo:beoordeling", args=[verzoek.kenmerk, van_collega.pk]) in html
+    assert reverse("woo:beoordeling", args=[verzoek.kenmerk, eigen.pk]) not in html
+    assert "Bart Behandelaar" in html
+    # and the behandelaar, who may not approve, gets no such list
+    client.force_login(behandelaar)
+    assert "Ter controle bij u" not in client.get(reverse("woo:werkplek")).content.decode()
+
+
+def test_verzoekpagina_toont_de_verstuurde_herinneringen(client: Any, coordinator: Medewerker) -> None:
+    from raadhuis.woo.models import Herinnering, Herinneringssoort
+
+    verzoek = _verzoek(coordinator)
+    assert "Herinneringen" not in client.get(_url("verzoek", verzoek)).content.decode()
+    Herinnering.objects.create(
+        verzoek=verzoek, soort=Herinneringssoort.VIJF_DAGEN, beslistermijn_einde=verzoek.eerste_termijn_einde
+    )
+    html = client.get(_url("verzoek", verzoek)).content.decode()
+    assert "Herinneringen" in html
+    assert "nog vijf werkdagen" in html

@@ -40,11 +40,13 @@ from raadhuis.woo.forms import (
 )
 from raadhuis.woo.models import Opschortingssoort, WooVerzoek
 from raadhuis.woo.rechten import (
+    WOO_BEOORDELING_GOEDKEUREN,
     WOO_STATISTIEK_INZIEN,
     WOO_VERZOEK_BEHANDELEN,
     WOO_WERKPLEK_INZIEN,
     WOO_ZICHTBARE_NAMEN_BEHEREN,
 )
+from raadhuis.woo.selectors import beoordeling as beoordelingselectors
 from raadhuis.woo.selectors import besluiten as besluitselectors
 from raadhuis.woo.selectors import documenten as documentselectors
 from raadhuis.woo.selectors import verzoeken as selectors
@@ -118,6 +120,10 @@ def werkplek_woo(request: HttpRequest) -> HttpResponse:
             "aantal_bijna_verlopen": tellingen[Status.BIJNA_VERLOPEN],
             "aantal_opgeschort": tellingen[Status.OPGESCHORT],
             "mag_behandelen": mag(_medewerker(request), WOO_VERZOEK_BEHANDELEN),
+            # Four eyes: what colleagues assessed and this person may approve.
+            "te_controleren": list(beoordelingselectors.te_controleren(_medewerker(request))[:50])
+            if mag(_medewerker(request), WOO_BEOORDELING_GOEDKEUREN)
+            else [],
             "mag_statistiek": mag(_medewerker(request), WOO_STATISTIEK_INZIEN),
             "mag_zichtbare_namen": mag(_medewerker(request), WOO_ZICHTBARE_NAMEN_BEHEREN),
             "kruimelpad": [(_("Werkplek"), reverse("core:werkplek")), (_("Woo-verzoeken"), None)],
@@ -238,6 +244,7 @@ def _verzoekpagina(
             "formulieren": formulieren,
             "mag_behandelen": mag_behandelen,
             "documentoverzicht": documentselectors.documentoverzicht(verzoek),
+            "herinneringen": selectors.herinneringen_van(verzoek),
             "besluit": besluitselectors.besluit_van(verzoek),
             "heeft_fouten": any(form.errors for form in formulieren.values()),
             "kruimelpad": _werkplek_kruimelpad((verzoek.kenmerk, None)),
