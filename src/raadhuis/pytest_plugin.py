@@ -13,6 +13,7 @@ os.environ.setdefault("RAADHUIS_STATIC_MANIFEST", "false")
 os.environ.setdefault("RAADHUIS_RECHTEN_STRIKT", "true")
 # The demo's generated cases: enough to fill the work queue's pages, few enough for quick tests.
 os.environ.setdefault("RAADHUIS_DEMO_ZAKEN", "200")
+os.environ.setdefault("RAADHUIS_DEMO_PUBLICATIES", "40")
 # The suite logs in and posts far more often than a person; tests of the limits set their own.
 for _groep in ("INLOGGEN", "FORMULIEREN", "ZOEKEN", "API"):
     os.environ.setdefault(f"RAADHUIS_LIMIET_{_groep}", "10000/m")
@@ -47,6 +48,7 @@ import tempfile as _tempfile  # noqa: E402
 
 os.environ.setdefault("RAADHUIS_MEDIA_ROOT", _tempfile.mkdtemp(prefix="raadhuis-media-"))
 os.environ.setdefault("RAADHUIS_PRIVE_ROOT", _tempfile.mkdtemp(prefix="raadhuis-prive-"))
+os.environ.setdefault("RAADHUIS_SITEMAP_ROOT", _tempfile.mkdtemp(prefix="raadhuis-sitemaps-"))
 
 
 @pytest.fixture(autouse=True)

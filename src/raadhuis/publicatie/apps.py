@@ -8,3 +8,8 @@ class PublicatieConfig(AppConfig):
     name = "raadhuis.publicatie"
     label = "publicatie"
     verbose_name = _("Openbaarheid")
+
+    def ready(self) -> None:
+        from raadhuis.publicatie.rechten import registreren_voor_publicatie
+
+        registreren_voor_publicatie()
