@@ -65,7 +65,8 @@ def crawl(page: Page, axe: Any, *, start: str) -> set[str]:
         if "text/html" not in (response.header_value("content-type") or ""):
             continue
         axe.check(page)
-        for href in page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)"):
+        # A link with `download` saves a file (CSV, ZIP); it is no page to check.
+        for href in page.eval_on_selector_all("a[href]:not([download])", "links => links.map(a => a.href)"):
             link = _crawlable(href, origin)
             if link is not None and link not in seen:
                 seen.add(link)
