@@ -9,6 +9,7 @@ the accessible one and is always offered next to the PDF)."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import unicodedata
@@ -165,3 +166,51 @@ def pdf_tekst(pdf: bytes) -> str:
 def aantal_paginas(pdf: bytes) -> int:
     with _openen(pdf) as document:
         return int(document.page_count)
+
+
+def metadata_verwijderen(pdf: bytes) -> bytes:
+    """The PDF without what should not go public with it: document info (author, software,
+    dates), XMP metadata, attached and embedded files, annotations (comments can hold names and
+    remarks never meant for publication), form fields and JavaScript. Saved with garbage
+    collection, so removed objects are really gone from the file and not just unreferenced.
+
+    The result depends only on the content: the file identifier (/ID, random per save) becomes a
+    hash of the cleaned file, so the same document generated twice gives the same bytes, and a
+    publication that is handed over again keeps its document (and stable URL)."""
+    with _openen(pdf) as document:
+        document.scrub(
+            attached_files=True,
+            clean_pages=True,
+            embedded_files=True,
+            hidden_text=False,  # redacted documents were already flattened; keep the text layer
+            javascript=True,
+            metadata=True,
+            redactions=False,
+            remove_links=False,  # links in a published decision are part of its content
+            reset_fields=True,
+            reset_responses=True,
+            thumbnails=True,
+            xml_metadata=True,
+        )
+        # scrub() empties JavaScript actions but leaves them in place; the actions that run on
+        # opening (OpenAction, AA) and the document-level scripts (Names/JavaScript) go entirely.
+        katalogus = document.pdf_catalog()
+        for sleutel in ("OpenAction", "AA", "Names/JavaScript"):
+            if document.xref_get_key(katalogus, sleutel)[0] != "null":
+                document.xref_set_key(katalogus, sleutel, "null")
+        for pagina in document:
+            if document.xref_get_key(pagina.xref, "AA")[0] != "null":
+                document.xref_set_key(pagina.xref, "AA", "null")
+            for annotatie in list(pagina.annots() or ()):
+                pagina.delete_annot(annotatie)
+            for veld in list(pagina.widgets() or ()):
+                pagina.delete_widget(veld)
+        document.set_metadata({})
+        document.del_xml_metadata()
+        nul = "<" + "0" * 32 + ">"
+        document.xref_set_key(-1, "ID", f"[{nul}{nul}]")
+        schoon = bytes(document.tobytes(garbage=4, deflate=True, clean=True, no_new_id=True))
+    kenmerk = hashlib.sha256(schoon).hexdigest()[:32].upper()
+    with _openen(schoon) as document:
+        document.xref_set_key(-1, "ID", f"[<{kenmerk}><{kenmerk}>]")
+        return bytes(document.tobytes(garbage=4, deflate=True, clean=True, no_new_id=True))

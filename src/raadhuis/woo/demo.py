@@ -26,6 +26,7 @@ from raadhuis.woo import demo_documenten as dd
 from raadhuis.woo.models import Document, Kanaal, Lakvak, Oordeel, Vakstatus, WooVerzoek
 from raadhuis.woo.selectors.beoordeling import gebruikte_gronden
 from raadhuis.woo.services import beoordeling, besluiten, documenten, lakvakken, verzoeken
+from raadhuis.woo.services import publicatie as publicatieservices
 
 ONDERTEKENAAR = "burgemeester en wethouders van Pijnacker-Nootdorp"
 
@@ -474,4 +475,10 @@ def laden(uitvoer: OutputWrapper) -> None:
         verzoeker=dd.BEWONERS[0],
         door=None,
     )
-    uitvoer.write(f"Woo: {aantal + 1} verzoeken, waarvan één volledig besloten met gelakte documenten.")
+    # The decisions whose disclosure date has come go to the publication register (category 2i),
+    # as the daily `woo_publiceren` would do.
+    gepubliceerd = publicatieservices.besluiten_publiceren()
+    uitvoer.write(
+        f"Woo: {aantal + 1} verzoeken, waarvan één volledig besloten met gelakte documenten; "
+        f"{gepubliceerd} besluiten gepubliceerd."
+    )

@@ -20,8 +20,10 @@ from django.utils.translation import gettext as _
 from raadhuis.besluitvorming.models import Aanwezigheid, Orgaan, Stuk, Vergadering
 from raadhuis.besluitvorming.rechten import AGENDA_BEHEREN
 from raadhuis.besluitvorming.selectors.organen import zittende_leden
+from raadhuis.besluitvorming.services.publicatie import vergadering_publiceren_taak
 from raadhuis.besluitvorming.services.stukindex import _stuk_indexeren
 from raadhuis.core.rechten import vereis
+from raadhuis.core.taken import na_commit
 
 
 def _dag(vergadering: Vergadering) -> dt.date:
@@ -99,6 +101,8 @@ def _openbaar_maken(stuk: Stuk, *, op: dt.date, toelichting: str) -> None:
     stuk.save(update_fields=["openbaarheid", "geheimhouding_beeindigd_op", "geheimhouding_toelichting"])
     if stuk.agendapunt is not None:
         _stuk_indexeren(stuk, stuk.agendapunt, stuk.agendapunt.vergadering)
+        # Secrecy ended (art. 25 lid 3/4): from now on the paper is published with its meeting.
+        na_commit(vergadering_publiceren_taak, stuk.agendapunt.vergadering_id)
 
 
 def geheimhouding_laten_vervallen(*, vergadering: Vergadering) -> list[Stuk]:

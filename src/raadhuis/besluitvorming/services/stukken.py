@@ -14,10 +14,12 @@ from django.utils.translation import gettext as _
 
 from raadhuis.besluitvorming.models import Agendapunt, Stuk
 from raadhuis.besluitvorming.rechten import AGENDA_BEHEREN
+from raadhuis.besluitvorming.services.publicatie import vergadering_publiceren_taak
 from raadhuis.besluitvorming.services.stukindex import ZOEKSOORT_STUK, _stuk_indexeren
 from raadhuis.besluitvorming.services.vergaderingen import _punt_vergrendelen
 from raadhuis.core import uploads
 from raadhuis.core.rechten import vereis
+from raadhuis.core.taken import na_commit
 
 __all__ = ["ZOEKSOORT_STUK", "pdf_tekst", "stuk_toevoegen"]
 
@@ -102,4 +104,8 @@ def stuk_toevoegen(
         if stuk.bestand:
             stuk.bestand.delete(save=False)
         raise
+    if vergadering.agenda_gepubliceerd_op is not None:
+        # A paper added to a published agenda is public at once (unless geheim or on a besloten
+        # item: the task publishes only what selectors.publiek allows).
+        na_commit(vergadering_publiceren_taak, vergadering.pk)
     return stuk

@@ -20,6 +20,7 @@ from raadhuis.besluitvorming.models import Aanwezigheid, Agendapunt, Orgaan, Per
 from raadhuis.besluitvorming.rechten import AGENDA_BEHEREN
 from raadhuis.besluitvorming.selectors.organen import leden_met_functie, zittende_leden
 from raadhuis.besluitvorming.services.geheimhouding import geheimhouding_laten_vervallen
+from raadhuis.besluitvorming.services.publicatie import vergadering_publiceren_taak
 from raadhuis.besluitvorming.services.taken import agenda_meldingen_taak, besluiten_meldingen_taak
 from raadhuis.core.rechten import vereis
 from raadhuis.core.taken import na_commit
@@ -173,6 +174,8 @@ def agenda_publiceren(*, vergadering: Vergadering, door: AbstractBaseUser) -> Ve
     vergadering.full_clean()
     vergadering.save(update_fields=["agenda_gepubliceerd_op"])
     na_commit(agenda_meldingen_taak, vergadering.pk)
+    # Woo art. 3.3 lid 2 onder c/d: the agenda and its public papers go to the publication register.
+    na_commit(vergadering_publiceren_taak, vergadering.pk)
     return vergadering
 
 
@@ -191,6 +194,8 @@ def besluitenlijst_vaststellen(*, vergadering: Vergadering, door: AbstractBaseUs
     vergadering.full_clean()
     vergadering.save(update_fields=["besluitenlijst_vastgesteld_op"])
     na_commit(besluiten_meldingen_taak, vergadering.pk)
+    # Woo art. 3.3 lid 2 onder c/d: the adopted besluitenlijst goes to the publication register.
+    na_commit(vergadering_publiceren_taak, vergadering.pk)
     return vergadering
 
 
@@ -440,6 +445,9 @@ def agendapunt_bijwerken(
     punt.portefeuillehouder = portefeuillehouder
     punt.full_clean()
     punt.save()
+    if vergadering.agenda_gepubliceerd_op is not None:
+        # The published agenda changed (an item made besloten withdraws its papers from the register).
+        na_commit(vergadering_publiceren_taak, vergadering.pk)
     return punt
 
 

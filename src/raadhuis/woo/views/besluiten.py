@@ -34,6 +34,7 @@ from raadhuis.woo.rechten import WOO_VERZOEK_BEHANDELEN, WOO_WERKPLEK_INZIEN
 from raadhuis.woo.selectors import besluiten as selectors
 from raadhuis.woo.selectors.verzoeken import verzoek_met_kenmerk
 from raadhuis.woo.services import besluiten as services
+from raadhuis.woo.services import publicatie as publicatieservices
 
 __all__ = ["BESTANDSSOORTEN", "BesluitForm", "IntrekkenForm", "besluit", "besluit_bestand", "intrekken"]
 
@@ -168,7 +169,7 @@ def besluit(request: HttpRequest, kenmerk: str) -> HttpResponse:
     form = BesluitForm(request.POST)
     uitgevoerd = formulier_uitvoeren(
         form,
-        lambda gegevens: services.besluit_nemen(
+        lambda gegevens: publicatieservices.besluit_nemen_en_overdragen(
             verzoek,
             besluitdatum=gegevens["besluitdatum"],
             toelichting=gegevens["toelichting"],

@@ -9,16 +9,12 @@ or with a systemd timer (OnCalendar=Mon..Fri 07:15), or enqueue it for the worke
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.utils import timezone
-
-from raadhuis.core.taken import na_commit
+from raadhuis.woo.management.dagelijks import DagelijkseOpdracht
 from raadhuis.woo.services.herinneringen import herinneringen_taak, herinneringen_versturen
 
 
-class Command(BaseCommand):
+class Command(DagelijkseOpdracht):
     help = (
         "E-mail de behandelaar en de Woo-coördinatoren over Woo-verzoeken waarvan de beslistermijn "
         "binnen vijf werkdagen eindigt, vandaag eindigt of verstreken is. Draai dit dagelijks, "
@@ -28,25 +24,9 @@ class Command(BaseCommand):
         "niets dubbel."
     )
 
-    def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument(
-            "--datum",
-            type=dt.date.fromisoformat,
-            default=None,
-            help="Peildatum (JJJJ-MM-DD); standaard vandaag.",
-        )
-        parser.add_argument(
-            "--wachtrij",
-            action="store_true",
-            help="Als achtergrondtaak in de wachtrij zetten (peildatum vandaag).",
-        )
+    taak = herinneringen_taak
+    in_wachtrij = "Herinneringstaak in de wachtrij gezet."
+    gedaan = "%(aantal)d herinnering(en) verstuurd."
 
-    def handle(self, *args: Any, **opties: Any) -> None:
-        if opties["wachtrij"]:
-            if opties["datum"] is not None:
-                raise CommandError("--wachtrij draait op de dag dat de taak loopt; laat --datum weg.")
-            na_commit(herinneringen_taak)
-            self.stdout.write("Herinneringstaak in de wachtrij gezet.")
-            return
-        aantal = herinneringen_versturen(op=opties["datum"] or timezone.localdate())
-        self.stdout.write(f"{aantal} herinnering(en) verstuurd.")
+    def uitvoeren(self, op: dt.date) -> int:
+        return herinneringen_versturen(op=op)
