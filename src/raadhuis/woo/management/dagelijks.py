@@ -4,6 +4,7 @@ for the worker (`--wachtrij`, which runs on the day the task runs)."""
 from __future__ import annotations
 
 import datetime as dt
+from abc import ABC, abstractmethod
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -13,13 +14,14 @@ from django_tasks.base import Task
 from raadhuis.core.taken import na_commit
 
 
-class DagelijkseOpdracht(BaseCommand):
+class DagelijkseOpdracht(BaseCommand, ABC):
     taak: Task[[], int]
     in_wachtrij: str  # what the command says after enqueueing
     gedaan: str  # "%(aantal)d ..." after a run
 
+    @abstractmethod
     def uitvoeren(self, op: dt.date) -> int:
-        raise NotImplementedError
+        """Does the day's work and returns how many items it handled."""
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(

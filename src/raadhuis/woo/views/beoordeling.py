@@ -5,6 +5,7 @@ page with the error next to the field, status 400, and changes nothing."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -293,6 +294,31 @@ def _beoordeling_url(verzoek: WooVerzoek, document: Document) -> str:
     return reverse("woo:beoordeling", args=[verzoek.kenmerk, document.pk])
 
 
+def _documentactie(
+    request: HttpRequest,
+    verzoek: WooVerzoek,
+    document: Document,
+    *,
+    naam: str,
+    form: BaseForm,
+    uitvoeren: Callable[[dict[str, Any], Medewerker], object],
+    gelukt: str,
+    standaardveld: str | None = None,
+) -> HttpResponse:
+    """One POST on the assessment page: the form, the service, a message and back; bad input (or
+    a refused approval) shows the page again with the error next to the field, status 400."""
+    medewerker = _medewerker(request)
+    if formulier_uitvoeren(
+        form, lambda gegevens: uitvoeren(gegevens, medewerker), standaardveld=standaardveld
+    ):
+        messages.success(request, gelukt)
+        return redirect(_beoordeling_url(verzoek, document))
+    # Read again: the rolled-back attempt left nothing, a failed verification stored its findings.
+    return _beoordelingspagina(
+        request, verzoek, _document_of_404(verzoek, document.pk), forms={naam: form}, status=400
+    )
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 @werkplek(actie=WOO_DOCUMENTEN_BEOORDELEN)
@@ -302,28 +328,23 @@ def beoordeling(request: HttpRequest, kenmerk: str, document_id: int) -> HttpRes
     document = _document_of_404(verzoek, document_id)
     if request.method == "GET":
         return _beoordelingspagina(request, verzoek, document)
-    medewerker = _medewerker(request)
-    form = BeoordelingForm(request.POST)
-    if (
-        formulier_uitvoeren(
-            form,
-            lambda gegevens: services.document_beoordelen(
-                document,
-                oordeel=gegevens["oordeel"],
-                gronden=list(gegevens["gronden"]),
-                motivering=gegevens["motivering"],
-                vindplaats=gegevens["vindplaats"],
-                opmerking=gegevens["opmerking"],
-                door=medewerker,
-            ),
-            standaardveld="oordeel",
-        )
-        is not None
-    ):
-        messages.success(request, _("De beoordeling is vastgelegd; een collega kan haar nu controleren."))
-        return redirect(_beoordeling_url(verzoek, document))
-    return _beoordelingspagina(
-        request, verzoek, _document_of_404(verzoek, document_id), forms={"beoordeling": form}, status=400
+    return _documentactie(
+        request,
+        verzoek,
+        document,
+        naam="beoordeling",
+        form=BeoordelingForm(request.POST),
+        uitvoeren=lambda gegevens, door: services.document_beoordelen(
+            document,
+            oordeel=gegevens["oordeel"],
+            gronden=list(gegevens["gronden"]),
+            motivering=gegevens["motivering"],
+            vindplaats=gegevens["vindplaats"],
+            opmerking=gegevens["opmerking"],
+            door=door,
+        ),
+        gelukt=_("De beoordeling is vastgelegd; een collega kan haar nu controleren."),
+        standaardveld="oordeel",
     )
 
 
@@ -333,19 +354,14 @@ def beoordeling_goedkeuren(request: HttpRequest, kenmerk: str, document_id: int)
     """The second pair of eyes approves; the redacted PDF is made and verified (issue 9, point 6)."""
     verzoek = _verzoek_of_404(kenmerk)
     document = _document_of_404(verzoek, document_id)
-    medewerker = _medewerker(request)
-    form = GoedkeurenForm(request.POST)
-    if (
-        formulier_uitvoeren(
-            form, lambda _gegevens: services.beoordeling_goedkeuren(document, door=medewerker)
-        )
-        is not None
-    ):
-        messages.success(request, _("De beoordeling is goedgekeurd."))
-        return redirect(_beoordeling_url(verzoek, document))
-    # Read again: a failed verification stored its findings, which the page shows.
-    return _beoordelingspagina(
-        request, verzoek, _document_of_404(verzoek, document_id), forms={"goedkeuren": form}, status=400
+    return _documentactie(
+        request,
+        verzoek,
+        document,
+        naam="goedkeuren",
+        form=GoedkeurenForm(request.POST),
+        uitvoeren=lambda _gegevens, door: services.beoordeling_goedkeuren(document, door=door),
+        gelukt=_("De beoordeling is goedgekeurd."),
     )
 
 
@@ -354,22 +370,17 @@ def beoordeling_goedkeuren(request: HttpRequest, kenmerk: str, document_id: int)
 def beoordeling_terugsturen(request: HttpRequest, kenmerk: str, document_id: int) -> HttpResponse:
     verzoek = _verzoek_of_404(kenmerk)
     document = _document_of_404(verzoek, document_id)
-    medewerker = _medewerker(request)
-    form = TerugsturenForm(request.POST)
-    if (
-        formulier_uitvoeren(
-            form,
-            lambda gegevens: services.beoordeling_terugsturen(
-                document, opmerking=gegevens["opmerking"], door=medewerker
-            ),
-            standaardveld="opmerking",
-        )
-        is not None
-    ):
-        messages.success(request, _("De beoordeling is teruggestuurd naar de beoordelaar."))
-        return redirect(_beoordeling_url(verzoek, document))
-    return _beoordelingspagina(
-        request, verzoek, _document_of_404(verzoek, document_id), forms={"terugsturen": form}, status=400
+    return _documentactie(
+        request,
+        verzoek,
+        document,
+        naam="terugsturen",
+        form=TerugsturenForm(request.POST),
+        uitvoeren=lambda gegevens, door: services.beoordeling_terugsturen(
+            document, opmerking=gegevens["opmerking"], door=door
+        ),
+        gelukt=_("De beoordeling is teruggestuurd naar de beoordelaar."),
+        standaardveld="opmerking",
     )
 
 
@@ -379,16 +390,14 @@ def beoordeling_overnemen(request: HttpRequest, kenmerk: str, document_id: int) 
     """A duplicate takes over the approved assessment of its original."""
     verzoek = _verzoek_of_404(kenmerk)
     document = _document_of_404(verzoek, document_id)
-    medewerker = _medewerker(request)
-    form = GoedkeurenForm(request.POST)
-    if (
-        formulier_uitvoeren(form, lambda _gegevens: services.beoordeling_overnemen(document, door=medewerker))
-        is not None
-    ):
-        messages.success(request, _("De beoordeling van het origineel is overgenomen."))
-        return redirect(_beoordeling_url(verzoek, document))
-    return _beoordelingspagina(
-        request, verzoek, _document_of_404(verzoek, document_id), forms={"overnemen": form}, status=400
+    return _documentactie(
+        request,
+        verzoek,
+        document,
+        naam="overnemen",
+        form=GoedkeurenForm(request.POST),
+        uitvoeren=lambda _gegevens, door: services.beoordeling_overnemen(document, door=door),
+        gelukt=_("De beoordeling van het origineel is overgenomen."),
     )
 
 
