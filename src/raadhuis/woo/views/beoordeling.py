@@ -308,9 +308,10 @@ def _documentactie(
     """One POST on the assessment page: the form, the service, a message and back; bad input (or
     a refused approval) shows the page again with the error next to the field, status 400."""
     medewerker = _medewerker(request)
-    if formulier_uitvoeren(
+    uitgevoerd = formulier_uitvoeren(
         form, lambda gegevens: uitvoeren(gegevens, medewerker), standaardveld=standaardveld
-    ):
+    )
+    if uitgevoerd is not None:
         messages.success(request, gelukt)
         return redirect(_beoordeling_url(verzoek, document))
     # Read again: the rolled-back attempt left nothing, a failed verification stored its findings.
