@@ -15,6 +15,7 @@ from raadhuis.core.api import router as core_router
 from raadhuis.core.problem import probleem, velden_uit_pydantic, velden_uit_validationerror
 from raadhuis.core.snelheid import ApiLimiet
 from raadhuis.dienstverlening.api import router as dienstverlening_router
+from raadhuis.publicatie.api import router as publicatie_router
 from raadhuis.woo.api import router as woo_router
 
 api = NinjaAPI(
@@ -33,6 +34,8 @@ api.add_router("/", besluitvorming_router)
 api.add_router("/", dienstverlening_router)
 # Woo requests for employees (token or session, WOO_VERZOEK_BEHANDELEN).
 api.add_router("/", woo_router)
+# The publication register with its DiWoo metadata (Woo, issue 10 point 5), open to anonymous readers.
+api.add_router("/", publicatie_router)
 
 
 @api.exception_handler(NinjaValidationError)

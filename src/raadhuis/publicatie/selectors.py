@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from uuid import UUID
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from raadhuis.publicatie import waardelijsten
 from raadhuis.publicatie.models import (
@@ -98,3 +99,36 @@ def vervangbare_publicaties(oud: Publicatie) -> QuerySet[Publicatie]:
         .distinct()
         .order_by("-aangemaakt_op", "-id")
     )
+
+
+def gepubliceerde_publicaties_na(
+    *,
+    categorie: str | None = None,
+    publisher: str | None = None,
+    gewijzigd_sinds: datetime | None = None,
+    na: tuple[datetime, int] | None = None,
+    aantal: int = 50,
+) -> list[Publicatie]:
+    """One keyset page for the public API: published only, newest first ((gepubliceerd_op, id)
+    descending), starting after `na`, with documents and handelingen prefetched (three queries
+    whatever the page size). Returns up to `aantal` + 1 rows: the extra one tells there is more.
+
+    Keyset, not offset: publications published between two requests land before the cursor, so a
+    client paging on never sees one twice nor misses one. `gewijzigd_sinds` also matches a
+    publication whose document changed since then."""
+    qs = gepubliceerde_publicaties(categorie=categorie).filter(gepubliceerd_op__isnull=False)
+    if publisher:
+        qs = qs.filter(publisher=publisher)
+    if gewijzigd_sinds is not None:
+        qs = qs.filter(
+            Q(gewijzigd_op__gte=gewijzigd_sinds)
+            | Exists(
+                Publicatiedocument.objects.filter(
+                    publicatie=OuterRef("pk"), gewijzigd_op__gte=gewijzigd_sinds
+                )
+            )
+        )
+    if na is not None:
+        moment, pk = na
+        qs = qs.filter(Q(gepubliceerd_op__lt=moment) | Q(gepubliceerd_op=moment, id__lt=pk))
+    return list(_met_details(qs)[: aantal + 1])

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from raadhuis.publicatie import views, views_sitemaps
+from raadhuis.publicatie import feeds, views, views_sitemaps
 
 app_name = "publicatie"
 
@@ -20,4 +20,5 @@ urlpatterns = [
     path("werkplek/publicatie/<uuid:publicatie_uuid>/intrekken/", views.intrekken, name="intrekken"),
     path("werkplek/publicatie/<uuid:publicatie_uuid>/vervangen/", views.vervangen, name="vervangen"),
     *views_sitemaps.urlpatterns,
+    *feeds.urlpatterns,
 ]

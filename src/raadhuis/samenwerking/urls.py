@@ -14,6 +14,11 @@ urlpatterns = [
     path("werkplek/samenwerking/termijnen/<int:pk>/agenderen/", procedures.agenderen, name="agenderen"),
     path("werkplek/samenwerking/monitoring/", monitoring.monitoring, name="monitoring"),
     path("werkplek/samenwerking/paragraaf/<int:jaar>/", paragraaf.paragraaf_html, name="paragraaf"),
+    path(
+        "werkplek/samenwerking/paragraaf/<int:jaar>/publiceren/",
+        paragraaf.paragraaf_publiceren,
+        name="paragraaf_publiceren",
+    ),
     path("werkplek/samenwerking/paragraaf/<int:jaar>.pdf", paragraaf.paragraaf_pdf, name="paragraaf_pdf"),
     path("werkplek/samenwerking/paragraaf/<int:jaar>.csv", paragraaf.paragraaf_csv, name="paragraaf_csv"),
     path("werkplek/samenwerking/document/<int:pk>/", werkplek.document_downloaden, name="document"),

@@ -10,6 +10,11 @@ urlpatterns = [
     path("werkplek/uitvoering/", werkplek.werkplek_uitvoering, name="werkplek"),
     path("werkplek/uitvoering/programma/<slug:slug>/", werkplek.dashboard, name="dashboard"),
     path("werkplek/uitvoering/programma/<slug:slug>/hoofdstuk/", rapporten.hoofdstuk, name="hoofdstuk"),
+    path(
+        "werkplek/uitvoering/programma/<slug:slug>/hoofdstuk/publiceren/",
+        rapporten.hoofdstuk_publiceren,
+        name="hoofdstuk_publiceren",
+    ),
     # Files get a suffix of their own, so links to them are recognisably not pages.
     path(
         "werkplek/uitvoering/programma/<slug:slug>/hoofdstuk.<str:formaat>",

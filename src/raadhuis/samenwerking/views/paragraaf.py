@@ -1,10 +1,12 @@
-"""The paragraaf verbonden partijen (BBV art. 15) in HTML, PDF and CSV, and its lid 1 text."""
+"""The paragraaf verbonden partijen (BBV art. 15) in HTML, PDF and CSV, its lid 1 text, and its
+publication in the register (Woo art. 3.3 lid 2 onder g)."""
 
 from __future__ import annotations
 
 import csv
 from decimal import Decimal
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -12,16 +14,23 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
 from raadhuis.core import pdf
+from raadhuis.core.forms import RaadhuisForm, formulier_uitvoeren
 from raadhuis.core.rechten import mag
 from raadhuis.core.toegang import ingelogde_gebruiker, werkplek
+from raadhuis.publicatie import selectors as publicatieselectors
 from raadhuis.samenwerking import services
 from raadhuis.samenwerking.forms import ParagraaftekstForm, fout_naar_formulier
 from raadhuis.samenwerking.models import Paragraaftekst
 from raadhuis.samenwerking.rechten import INZIEN, REGISTER_BEHEREN
 from raadhuis.samenwerking.selectors.paragraaf import Paragraaf, paragraaf
+from raadhuis.samenwerking.services import publicatie as publiceren
 
 DOCUMENTEN = dict(Paragraaftekst.Document.choices)
 
@@ -52,6 +61,14 @@ def _titel(p: Paragraaf) -> str:
     }
 
 
+class PublicerenForm(RaadhuisForm):
+    """Which document of the page's year to publish; the page fills it in, the service checks the rest."""
+
+    document = forms.ChoiceField(
+        label=gettext_lazy("Document"), choices=Paragraaftekst.Document.choices, widget=forms.HiddenInput
+    )
+
+
 @werkplek(actie=INZIEN)
 def paragraaf_html(request: HttpRequest, jaar: int) -> HttpResponse:
     _jaar_controleren(jaar)
@@ -72,6 +89,24 @@ def paragraaf_html(request: HttpRequest, jaar: int) -> HttpResponse:
         else:
             messages.success(request, _("De tekst is opgeslagen."))
             return redirect(reverse("samenwerking:paragraaf", args=[jaar]) + f"?document={p.document}")
+    return _paragraafpagina(
+        request,
+        p,
+        form=form,
+        publicerenform=PublicerenForm(initial={"document": p.document}),
+        status=400 if form is not None and form.errors else 200,
+    )
+
+
+def _paragraafpagina(
+    request: HttpRequest,
+    p: Paragraaf,
+    *,
+    form: ParagraaftekstForm | None,
+    publicerenform: PublicerenForm,
+    status: int = 200,
+) -> HttpResponse:
+    """The page of `p`: the text form for who may edit it, the publish button for who may publish."""
     return render(
         request,
         "samenwerking/werkplek/paragraaf.html",
@@ -84,10 +119,54 @@ def paragraaf_html(request: HttpRequest, jaar: int) -> HttpResponse:
             "p": p,
             "titel": _titel(p),
             "form": form,
+            "publicerenform": publicerenform,
+            "mag_publiceren": mag(request.user, REGISTER_BEHEREN),
             "jaren": _jaren(),
         },
-        status=400 if form is not None and form.errors else 200,
+        status=status,
     )
+
+
+def _gepubliceerd(sleutel: str) -> SafeString | str:
+    """The success message, linking to the public page of what was just published."""
+    gevonden = publicatieselectors.publicatie_van_bron(publiceren.BRON, sleutel)
+    if gevonden is None:  # the service published it in this request; kept for the type checker
+        return _("De paragraaf is gepubliceerd.")
+    return format_html(
+        '{} <a class="utrecht-link" href="{}">{}</a>',
+        _("De paragraaf is gepubliceerd."),
+        reverse("publicatie:publicatie", args=[gevonden.uuid]),
+        _("Bekijk de publicatie"),
+    )
+
+
+@require_POST
+@werkplek(actie=REGISTER_BEHEREN)
+def paragraaf_publiceren(request: HttpRequest, jaar: int) -> HttpResponse:
+    """Publishes the paragraaf of `jaar` for the posted document in the register (Woo art. 3.3 lid 2
+    onder g); bad input shows the page again with the error, status 400."""
+    _jaar_controleren(jaar)
+    publicerenform = PublicerenForm(request.POST)
+    door = ingelogde_gebruiker(request)
+    uitgevoerd = formulier_uitvoeren(
+        publicerenform,
+        lambda gegevens: publiceren.paragraaf_publiceren(door=door, jaar=jaar, document=gegevens["document"]),
+        standaardveld="document",
+    )
+    if uitgevoerd is None:
+        # A document the page does not know shows the begroting, with the error above the button.
+        gevraagd = publicerenform.data.get("document")
+        p = paragraaf(jaar=jaar, document=gevraagd if gevraagd in DOCUMENTEN else "begroting")
+        return _paragraafpagina(
+            request,
+            p,
+            form=ParagraaftekstForm(instance=p.tekst or Paragraaftekst()),
+            publicerenform=publicerenform,
+            status=400,
+        )
+    messages.success(request, _gepubliceerd(uitgevoerd.uitkomst))
+    document = publicerenform.cleaned_data["document"]
+    return redirect(reverse("samenwerking:paragraaf", args=[jaar]) + f"?document={document}")
 
 
 @werkplek(actie=INZIEN)

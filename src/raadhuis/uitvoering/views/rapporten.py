@@ -1,5 +1,6 @@
-"""The generated reports in the Werkplek: the programme chapter (HTML, PDF, CSV), the mid-term review
-(HTML, PDF, stored as a council paper) and the BBV figures behind the mandatory indicators."""
+"""The generated reports in the Werkplek: the programme chapter (HTML, PDF, CSV, published in the
+register), the mid-term review (HTML, PDF, stored as a council paper) and the BBV figures behind the
+mandatory indicators."""
 
 from __future__ import annotations
 
@@ -10,18 +11,32 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.http import urlencode
+from django.utils.safestring import SafeString
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from raadhuis.besluitvorming import selectors as besluitvorming
 from raadhuis.besluitvorming.selectors.publiek import orgaan_op_slug
+from raadhuis.core.forms import formulier_uitvoeren
+from raadhuis.core.models import Begrotingsprogramma
 from raadhuis.core.rechten import mag
 from raadhuis.core.toegang import ingelogde_gebruiker, werkplek
+from raadhuis.publicatie import selectors as publicatieselectors
 from raadhuis.uitvoering import bbv, rapporten, selectors, services
 from raadhuis.uitvoering.forms import HoofdstukForm, KengetalForm, PeildatumForm, StukForm
 from raadhuis.uitvoering.models import Akkoord
-from raadhuis.uitvoering.rechten import KENGETALLEN_VASTLEGGEN, OPDRACHTEN_BEHEREN, WERKPLEK_ROLLEN
+from raadhuis.uitvoering.rechten import (
+    AGENDA_BEHEREN,
+    KENGETALLEN_VASTLEGGEN,
+    OPDRACHTEN_BEHEREN,
+    WERKPLEK_ROLLEN,
+)
+from raadhuis.uitvoering.services import publicatie as publiceren
 from raadhuis.uitvoering.views.hulp import fout_naar_formulier, kruimelpad
 from raadhuis.uitvoering.views.werkplek import programma_of_404
 
@@ -39,8 +54,7 @@ def hoofdstuk(request: HttpRequest, slug: str, formaat: str = "") -> HttpRespons
     programma = programma_of_404(slug)
     vorig_jaar = timezone.localdate().year - 1
     form = HoofdstukForm(request.GET or {"jaar": vorig_jaar, "soort": selectors.JAARVERSLAG})
-    inhoud = None
-    if form.is_valid():
+    if form.is_valid() and formaat:
         inhoud = selectors.programmahoofdstuk(
             programma=programma, jaar=form.cleaned_data["jaar"], soort=form.cleaned_data["soort"]
         )
@@ -61,6 +75,21 @@ def hoofdstuk(request: HttpRequest, slug: str, formaat: str = "") -> HttpRespons
             )
     if formaat:
         raise Http404
+    return _hoofdstukpagina(request, programma, form)
+
+
+def _hoofdstukpagina(
+    request: HttpRequest, programma: Begrotingsprogramma, form: HoofdstukForm, *, status: int = 200
+) -> HttpResponse:
+    """The chapter for the year and kind in `form`; a form with errors (a refused publication,
+    too) shows them next to its fields and no chapter."""
+    inhoud = (
+        selectors.programmahoofdstuk(
+            programma=programma, jaar=form.cleaned_data["jaar"], soort=form.cleaned_data["soort"]
+        )
+        if form.is_valid()
+        else None
+    )
     return render(
         request,
         "uitvoering/werkplek/hoofdstuk.html",
@@ -68,11 +97,47 @@ def hoofdstuk(request: HttpRequest, slug: str, formaat: str = "") -> HttpRespons
             "programma": programma,
             "form": form,
             "hoofdstuk": inhoud,
+            "mag_publiceren": mag(request.user, AGENDA_BEHEREN),
             "kruimelpad": kruimelpad(
                 (_("Programmahoofdstuk %(programma)s") % {"programma": programma}, None)
             ),
         },
+        status=status,
     )
+
+
+def _gepubliceerd(bron: str, sleutel: str) -> SafeString | str:
+    """The success message, linking to the public page of what was just published."""
+    gevonden = publicatieselectors.publicatie_van_bron(bron, sleutel)
+    if gevonden is None:  # the service published it in this request; kept for the type checker
+        return _("Het hoofdstuk is gepubliceerd.")
+    return format_html(
+        '{} <a class="utrecht-link" href="{}">{}</a>',
+        _("Het hoofdstuk is gepubliceerd."),
+        reverse("publicatie:publicatie", args=[gevonden.uuid]),
+        _("Bekijk de publicatie"),
+    )
+
+
+@require_POST
+@werkplek(actie=AGENDA_BEHEREN)
+def hoofdstuk_publiceren(request: HttpRequest, slug: str) -> HttpResponse:
+    """Publishes the chapter the page shows in the register (Woo art. 3.3 lid 2 onder g); bad input
+    shows the page again with the error next to the field, status 400."""
+    programma = programma_of_404(slug)
+    form = HoofdstukForm(request.POST)
+    door = ingelogde_gebruiker(request)
+    uitgevoerd = formulier_uitvoeren(
+        form,
+        lambda gegevens: publiceren.hoofdstuk_publiceren(
+            door=door, programma=programma, jaar=gegevens["jaar"], soort=gegevens["soort"]
+        ),
+    )
+    if uitgevoerd is None:
+        return _hoofdstukpagina(request, programma, form, status=400)
+    messages.success(request, _gepubliceerd(publiceren.BRON, uitgevoerd.uitkomst))
+    terug = urlencode({"jaar": form.cleaned_data["jaar"], "soort": form.cleaned_data["soort"]})
+    return redirect(f"{reverse('uitvoering:hoofdstuk', args=[programma.slug])}?{terug}")
 
 
 def _akkoord_of_404(slug: str) -> Akkoord:
