@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from django.core.cache import cache
+from django.test import override_settings
 
 from raadhuis.accounts.models import Medewerker, Rol
 from raadhuis.accounts.tests.factories import MedewerkerFactory
 from raadhuis.accounts.tests.hulp import TweestapClient
 from raadhuis.core.models import Organisatie
 from raadhuis.core.services import organisatie_inrichten
+from raadhuis.core.zoeken import motor
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -20,6 +24,20 @@ def _urlconf_geladen() -> None:
     from django.urls import get_resolver
 
     get_resolver().url_patterns  # noqa: B018 - the import is the point
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _zoekindex_in_geheugen() -> Iterator[None]:
+    """The search index lives in memory during tests, never in var/ of the checkout."""
+    with override_settings(RAADHUIS_ZOEKINDEX="geheugen"):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _lege_zoekindex() -> None:
+    """Every test starts with an empty index; it fills itself from the test's database on use,
+    as a new index directory does in production."""
+    motor.vergeten()
 
 
 @pytest.fixture(autouse=True)

@@ -22,7 +22,8 @@ DEVELOPMENT_SECRET_KEY = "django-insecure-raadhuis-development-only-never-use-in
 
 
 def env_str(name: str, default: str) -> str:
-    return os.environ.get(name, default).strip()
+    """The variable's value; an empty one (`NAME=` as in .env.example) means the default."""
+    return os.environ.get(name, "").strip() or default
 
 
 def env_bool(name: str, default: bool) -> bool:
@@ -289,12 +290,15 @@ DEFAULT_FROM_EMAIL = env_str("RAADHUIS_AFZENDER", "Raadhuis <noreply@localhost>"
 RAADHUIS_DEMO_ZAKEN = env_int("RAADHUIS_DEMO_ZAKEN", 3000)
 # How many contacts the demo generates over the past year; 0 means twice the number of cases.
 RAADHUIS_DEMO_CONTACTEN = env_int("RAADHUIS_DEMO_CONTACTEN", 0)
-# The public address of the site, for links in e-mails (which have no request to take it from).
 # Generated publications across every Woo information category (on top of what the modules
 # publish); the tests use a handful.
 RAADHUIS_DEMO_PUBLICATIES = env_int("RAADHUIS_DEMO_PUBLICATIES", 2000)
 # Where the sitemap files for the national Woo index are written (served as files).
 RAADHUIS_SITEMAP_ROOT = Path(env_str("RAADHUIS_SITEMAP_ROOT", str(VAR_DIR / "sitemaps")))
+# The search index directory (Tantivy, derived from the database; rebuilt when missing).
+# "geheugen" keeps it in memory, for tests.
+RAADHUIS_ZOEKINDEX = env_str("RAADHUIS_ZOEKINDEX", str(VAR_DIR / "zoekindex"))
+# The public address of the site, for links in e-mails (which have no request to take it from).
 RAADHUIS_BASIS_URL = env_str("RAADHUIS_BASIS_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Security (Wdo: HTTPS + HSTS are statutory). RAADHUIS_HTTPS=false only for a local demo on http.

@@ -252,6 +252,8 @@ class Zoekdocument(models.Model):
     url = models.CharField(_("adres"), max_length=500)
     datum = models.DateField(_("datum"), null=True, blank=True)
     openbaar = models.BooleanField(_("openbaar"), default=False)
+    # Facet values by facet name ({"categorie": ["…"], "jaar": ["2025"]}), for filters and counts.
+    kenmerken = models.JSONField(_("kenmerken"), default=dict, blank=True)
     bijgewerkt_op = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
 
     class Meta:
@@ -262,6 +264,24 @@ class Zoekdocument(models.Model):
 
     def __str__(self) -> str:
         return self.titel
+
+
+class Zoekwijziging(models.Model):
+    """A search document changed or was removed, not yet applied to the search index: the outbox
+    between the database (written in the changing transaction) and the Tantivy index (written
+    after commit, or by the next search). A row is removed once its change is in the index, so a
+    crash in between applies it twice, never not at all."""
+
+    # No foreign key: the row must outlive a deleted document so the index learns of the deletion.
+    document_id = models.BigIntegerField(_("zoekdocument"))
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("zoekwijziging")
+        verbose_name_plural = _("zoekwijzigingen")
+
+    def __str__(self) -> str:
+        return f"{self.document_id}"
 
 
 class Begrotingsprogramma(models.Model):

@@ -11,8 +11,10 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from raadhuis.core import tooi
 from raadhuis.core.forms import DatumInvoer, Keuzelijst, RaadhuisForm
-from raadhuis.publicatie import waardelijsten
+from raadhuis.core.zoeken import Sortering
+from raadhuis.publicatie import facetten, selectors, waardelijsten
 from raadhuis.publicatie.models import Publicatie, Publicatiestatus
 
 MAX_BESTANDEN = 20
@@ -166,4 +168,100 @@ class VervangenForm(RaadhuisForm):
                 ("", _("Kies een reden")),
                 *_gesorteerd(waardelijsten.redenen_verwijdering()),
             ],
+        )
+
+
+# --- the public search --------------------------------------------------------------------------------
+
+MAX_FILTERWAARDEN = 20
+MAX_PAGINA = 500
+
+
+class FacetVeld(forms.Field):
+    """The chosen values of one search facet (repeated query parameter, checkboxes on the page)."""
+
+    widget = forms.MultipleHiddenInput
+
+    def __init__(self, *, facet: str, **kwargs: Any) -> None:
+        self.facet = facet
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> list[str]:
+        if not value:
+            return []
+        if isinstance(value, str):
+            value = [value]
+        return list(dict.fromkeys(str(v).strip() for v in value if str(v).strip()))
+
+    def validate(self, value: Any) -> None:
+        super().validate(value)
+        if len(value) > MAX_FILTERWAARDEN:
+            raise forms.ValidationError(
+                _("Kies hoogstens %(aantal)s waarden.") % {"aantal": MAX_FILTERWAARDEN}
+            )
+        for waarde in value:
+            if not _geldige_filterwaarde(self.facet, waarde):
+                raise forms.ValidationError(
+                    _("De waarde “%(waarde)s” komt in dit filter niet voor.") % {"waarde": waarde[:60]}
+                )
+
+
+def _geldige_filterwaarde(facet: str, waarde: str) -> bool:
+    if facet == facetten.JAAR:
+        return waarde.isdigit() and len(waarde) == 4
+    if facet == facetten.ORGANISATIE:
+        return tooi.organisatie(waarde) is not None
+    geldig = facetten.geldige_waarden(facet)
+    return geldig is not None and waarde in geldig
+
+
+class ZoekForm(RaadhuisForm):
+    q = forms.CharField(
+        label=_("Zoekwoorden"),
+        required=False,
+        max_length=200,
+        help_text=_(
+            "Alle woorden moeten voorkomen; meervouden en vervoegingen tellen mee. "
+            "Zet woorden tussen aanhalingstekens om ze in die volgorde te vinden."
+        ),
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    sortering = forms.ChoiceField(
+        label=_("Sorteren"),
+        required=False,
+        choices=[
+            (Sortering.RELEVANTIE, _("Best passend")),
+            (Sortering.NIEUWSTE, _("Nieuwste eerst")),
+            (Sortering.OUDSTE, _("Oudste eerst")),
+        ],
+    )
+    van = forms.DateField(label=_("Datum vanaf"), required=False, widget=DatumInvoer())
+    tot = forms.DateField(label=_("Datum tot en met"), required=False, widget=DatumInvoer())
+    categorie = FacetVeld(facet=facetten.CATEGORIE, label=_("Informatiecategorie"))
+    documentsoort = FacetVeld(facet=facetten.DOCUMENTSOORT, label=_("Documentsoort"))
+    organisatie = FacetVeld(facet=facetten.ORGANISATIE, label=_("Organisatie"))
+    jaar = FacetVeld(facet=facetten.JAAR, label=_("Jaar"))
+    thema = FacetVeld(facet=facetten.THEMA, label=_("Thema"))
+    pagina = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGINA, widget=forms.HiddenInput)
+
+    def clean(self) -> dict[str, Any]:
+        gegevens = super().clean() or {}
+        van, tot = gegevens.get("van"), gegevens.get("tot")
+        if van and tot and tot < van:
+            self.add_error("tot", _("Deze datum ligt voor de datum vanaf."))
+        return gegevens
+
+    def opdracht(self) -> selectors.Zoekopdracht:
+        """The search the valid form asks for; without words, newest first unless chosen."""
+        gegevens = self.cleaned_data
+        vraag = gegevens.get("q") or ""
+        return selectors.Zoekopdracht(
+            vraag=vraag,
+            filters={naam: gegevens.get(naam) or [] for naam in facetten.NAMEN if gegevens.get(naam)},
+            van=gegevens.get("van"),
+            tot=gegevens.get("tot"),
+            sortering=gegevens.get("sortering")
+            or (Sortering.RELEVANTIE if vraag.strip() else Sortering.NIEUWSTE),
+            pagina=gegevens.get("pagina") or 1,
         )

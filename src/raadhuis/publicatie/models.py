@@ -153,6 +153,53 @@ class Publicatiedocument(models.Model):
         return self.titel
 
 
+class Publicatiegebeurtenis(models.Model):
+    """The audit trail of a publication: every transition with who made it and when, written in
+    the transaction that made it (a rolled back change leaves no line). Shown in the Werkplek."""
+
+    class Handeling(models.TextChoices):
+        AANMAKEN = "aanmaken", _("Aangemaakt")
+        DOCUMENT_TOEVOEGEN = "document-toevoegen", _("Document toegevoegd")
+        DOCUMENT_VERWIJDEREN = "document-verwijderen", _("Document verwijderd")
+        PUBLICEREN = "publiceren", _("Gepubliceerd")
+        INTREKKEN = "intrekken", _("Ingetrokken")
+        VERVANGEN = "vervangen", _("Vervangen")
+        VANUIT_BRON = "vanuit-bron", _("Bijgewerkt door de bronmodule")
+
+    publicatie = models.ForeignKey(
+        Publicatie, verbose_name=_("publicatie"), on_delete=models.CASCADE, related_name="gebeurtenissen"
+    )
+    handeling = models.CharField(_("handeling"), max_length=30, choices=Handeling.choices)
+    tijdstip = models.DateTimeField(_("tijdstip"), auto_now_add=True)
+    medewerker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("medewerker"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # The process when no person acted ("publicatie-woo").
+    systeemproces = models.CharField(_("systeemproces"), max_length=100, blank=True)
+    status = models.CharField(_("status daarna"), max_length=16, choices=Publicatiestatus.choices)
+    # What else matters for this step: the reason of a withdrawal, the document, the new version.
+    gegevens = models.JSONField(_("gegevens"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("gebeurtenis")
+        verbose_name_plural = _("gebeurtenissen")
+        ordering = ["publicatie", "tijdstip", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(medewerker__isnull=False) | ~models.Q(systeemproces=""),
+                name="publicatiegebeurtenis_door",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.publicatie_id}: {self.handeling}"
+
+
 class Publicatierelatie(models.Model):
     """A relation between publications (DiWoo documentrelatie; role URI from documentrelatielijst),
     e.g. a Woo decision and the decision it replaces."""

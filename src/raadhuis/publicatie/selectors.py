@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from uuid import UUID
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
-from raadhuis.publicatie import waardelijsten
+from raadhuis.core import zoeken as zoekmachine
+from raadhuis.publicatie import facetten, waardelijsten
 from raadhuis.publicatie.models import (
     Documenthandeling,
     Publicatie,
     Publicatiedocument,
+    Publicatiegebeurtenis,
     Publicatiestatus,
 )
+
+# The search index kind of a published document (publicatie.services files them under it).
+ZOEKSOORT = "publicatie"
 
 # What the public may see (a page or file that exists for them): published, or withdrawn /
 # replaced (then the page says so, 410). A concept is not there at all (404).
@@ -132,3 +138,150 @@ def gepubliceerde_publicaties_na(
         moment, pk = na
         qs = qs.filter(Q(gepubliceerd_op__lt=moment) | Q(gepubliceerd_op=moment, id__lt=pk))
     return list(_met_details(qs)[: aantal + 1])
+
+
+# --- the public search (issue 10 point 4) -------------------------------------------------------------
+
+ZOEK_PER_PAGINA = 20
+# Values per facet shown before "more" (chosen values are always shown).
+FACET_ZICHTBAAR = 12
+
+
+@dataclass(frozen=True)
+class Zoekopdracht:
+    vraag: str = ""
+    # facet name -> chosen values (codes); values within a facet combine with OR, facets with AND.
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    van: date | None = None
+    tot: date | None = None
+    sortering: str = zoekmachine.Sortering.RELEVANTIE
+    pagina: int = 1
+
+
+@dataclass(frozen=True)
+class Facetwaarde:
+    waarde: str
+    label: str
+    aantal: int
+    gekozen: bool
+
+
+@dataclass(frozen=True)
+class Facetgroep:
+    facet: facetten.Facet
+    # The most frequent values, and every chosen one; the rest behind "more".
+    zichtbaar: list[Facetwaarde]
+    meer: list[Facetwaarde]
+
+    @property
+    def waarden(self) -> list[Facetwaarde]:
+        return self.zichtbaar + self.meer
+
+
+@dataclass(frozen=True)
+class Zoektreffer:
+    document: Publicatiedocument
+    titel: str
+    datum: date | None
+    fragment: tuple[tuple[str, bool], ...]
+    categorieen: list[str]
+    documentsoort: str
+    organisatie: str
+
+
+@dataclass(frozen=True)
+class Zoekpagina:
+    opdracht: Zoekopdracht
+    totaal: int
+    treffers: list[Zoektreffer]
+    facetten: list[Facetgroep]
+
+    @property
+    def vorige(self) -> int | None:
+        return self.opdracht.pagina - 1 if self.opdracht.pagina > 1 else None
+
+    @property
+    def volgende(self) -> int | None:
+        return self.opdracht.pagina + 1 if self.totaal > self.opdracht.pagina * ZOEK_PER_PAGINA else None
+
+    @property
+    def laatste_pagina(self) -> int:
+        return max(1, -(-self.totaal // ZOEK_PER_PAGINA))
+
+
+def _facetgroep(facet: facetten.Facet, tellingen: list[tuple[str, int]], gekozen: list[str]) -> Facetgroep:
+    waarden = [
+        Facetwaarde(waarde=w, label=facetten.label(facet.naam, w), aantal=n, gekozen=w in gekozen)
+        for w, n in tellingen
+    ]
+    if facet.naam == facetten.JAAR:
+        waarden.sort(key=lambda f: f.waarde, reverse=True)
+    # A chosen value with no matches left still shows, so it can be unchosen.
+    bekend = {f.waarde for f in waarden}
+    waarden += [
+        Facetwaarde(waarde=w, label=facetten.label(facet.naam, w), aantal=0, gekozen=True)
+        for w in gekozen
+        if w not in bekend
+    ]
+    zichtbaar = waarden[:FACET_ZICHTBAAR] + [w for w in waarden[FACET_ZICHTBAAR:] if w.gekozen]
+    return Facetgroep(
+        facet=facet, zichtbaar=zichtbaar, meer=[w for w in waarden[FACET_ZICHTBAAR:] if not w.gekozen]
+    )
+
+
+def publicaties_zoeken(opdracht: Zoekopdracht) -> Zoekpagina:
+    """Published documents matching the question and filters, a page of them with snippets and
+    their publication (two queries after the search), and every facet's counts over all matches.
+    Only what is published now: the index holds nothing else, and a document withdrawn a moment
+    ago is dropped here even if the index has not caught up yet."""
+    resultaten = zoekmachine.zoeken(
+        vraag=opdracht.vraag,
+        soorten=(ZOEKSOORT,),
+        filters=opdracht.filters,
+        van=opdracht.van,
+        tot=opdracht.tot,
+        facetten=True,
+        sortering=opdracht.sortering,
+        alles_bij_lege_vraag=True,
+        aantal=ZOEK_PER_PAGINA,
+        begin=(opdracht.pagina - 1) * ZOEK_PER_PAGINA,
+    )
+    documenten = {
+        str(d.uuid): d
+        for d in Publicatiedocument.objects.select_related("publicatie").filter(
+            uuid__in=[t.sleutel for t in resultaten.treffers],
+            publicatie__status=Publicatiestatus.GEPUBLICEERD,
+        )
+    }
+    treffers = [
+        Zoektreffer(
+            document=document,
+            titel=treffer.titel,
+            datum=treffer.datum,
+            fragment=treffer.fragment,
+            categorieen=[
+                facetten.label(facetten.CATEGORIE, c) for c in treffer.kenmerken.get(facetten.CATEGORIE, [])
+            ],
+            documentsoort=", ".join(
+                facetten.label(facetten.DOCUMENTSOORT, d)
+                for d in treffer.kenmerken.get(facetten.DOCUMENTSOORT, [])
+            ),
+            organisatie=facetten.label(facetten.ORGANISATIE, document.publicatie.publisher),
+        )
+        for treffer in resultaten.treffers
+        if (document := documenten.get(treffer.sleutel)) is not None
+    ]
+    return Zoekpagina(
+        opdracht=opdracht,
+        totaal=resultaten.totaal,
+        treffers=treffers,
+        facetten=[
+            _facetgroep(facet, resultaten.facetten.get(facet.naam, []), opdracht.filters.get(facet.naam, []))
+            for facet in facetten.FACETTEN
+        ],
+    )
+
+
+def gebeurtenissen_van(publicatie: Publicatie) -> QuerySet[Publicatiegebeurtenis]:
+    """The publication's audit trail, oldest first, with who did it (one query)."""
+    return publicatie.gebeurtenissen.select_related("medewerker").order_by("tijdstip", "id")

@@ -27,7 +27,7 @@ from pathlib import PurePosixPath
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -37,12 +37,13 @@ from raadhuis.core import pdf, tooi, uploads, zoeken
 from raadhuis.core.logboek import Systeemproces
 from raadhuis.core.rechten import vereis
 from raadhuis.core.taken import na_commit
-from raadhuis.publicatie import waardelijsten
+from raadhuis.publicatie import facetten, selectors, waardelijsten
 from raadhuis.publicatie.models import (
     NEDERLANDS,
     Documenthandeling,
     Publicatie,
     Publicatiedocument,
+    Publicatiegebeurtenis,
     Publicatiestatus,
 )
 from raadhuis.publicatie.rechten import PUBLICATIE_BEHEREN
@@ -68,7 +69,7 @@ __all__ = [
 audit = logging.getLogger("raadhuis.publicatie.audit")
 logger = logging.getLogger(__name__)
 
-ZOEKSOORT = "publicatie"
+ZOEKSOORT = selectors.ZOEKSOORT
 MAX_BYTES = 200_000_000
 # Every kind the shared upload check knows whose format is on the TOOI file-type list.
 BESTANDSSOORTEN = uploads.DOCUMENTEN
@@ -118,12 +119,23 @@ def _door_tekst(door: Door) -> str:
     return f"medewerker:{door.pk}"
 
 
-def _vastleggen(naam: str, publicatie: Publicatie, door: Door, **extra: object) -> None:
-    """One audit line per transition, written once the transaction commits (a rollback changed
-    nothing, so there is nothing to record)."""
+def _vastleggen(
+    handeling: Publicatiegebeurtenis.Handeling, publicatie: Publicatie, door: Door, **extra: object
+) -> None:
+    """The audit trail: a row in the same transaction (shown in the Werkplek; a rollback leaves
+    none), and a log line once it commits, for the central log store."""
+    Publicatiegebeurtenis.objects.create(
+        publicatie=publicatie,
+        handeling=handeling,
+        medewerker=None if isinstance(door, Systeemproces) else door,
+        systeemproces=door.naam if isinstance(door, Systeemproces) else "",
+        status=publicatie.status,
+        gegevens={sleutel: str(waarde) for sleutel, waarde in extra.items()},
+    )
     gegevens = " ".join(f"{sleutel}={waarde}" for sleutel, waarde in extra.items())
     regel = (
-        f"{naam} publicatie={publicatie.uuid} status={publicatie.status} door={_door_tekst(door)} {gegevens}"
+        f"publicatie.{handeling} publicatie={publicatie.uuid} status={publicatie.status} "
+        f"door={_door_tekst(door)} {gegevens}"
     )
     transaction.on_commit(lambda: audit.info(regel.strip()))
 
@@ -143,9 +155,9 @@ def _sitemaps_markeren(document_ids: Iterable[int]) -> None:
 
 def _zoekindex_bijwerken(publicatie: Publicatie) -> None:
     """Every document of a published publication in the search index, found by its text, its
-    title and the publication's title and description."""
+    title and the publication's title and description, and filed under the search facets."""
     url = reverse("publicatie:publicatie", args=[publicatie.uuid])
-    datum = timezone.localdate(publicatie.gepubliceerd_op) if publicatie.gepubliceerd_op else None
+    datum = facetten.documentdatum(publicatie)
     for document in publicatie.documenten.all():
         zoeken.document_bijwerken(
             soort=ZOEKSOORT,
@@ -160,6 +172,7 @@ def _zoekindex_bijwerken(publicatie: Publicatie) -> None:
             url=url,
             openbaar=True,
             datum=datum,
+            kenmerken=facetten.kenmerken(publicatie, document, datum),
         )
 
 
@@ -398,7 +411,7 @@ def publicatie_aanmaken(
         aangemaakt_door=door,
     )
     _handelingen_opslaan(publicatie, handelingen)
-    _vastleggen("publicatie.aanmaken", publicatie, door)
+    _vastleggen(Publicatiegebeurtenis.Handeling.AANMAKEN, publicatie, door)
     for bestand in documenten:
         document_toevoegen(
             publicatie,
@@ -444,7 +457,7 @@ def document_toevoegen(
         creatiedatum=creatiedatum,
         volgorde=volgorde,
     )
-    _vastleggen("publicatie.document-toevoegen", publicatie, door, document=document.uuid)
+    _vastleggen(Publicatiegebeurtenis.Handeling.DOCUMENT_TOEVOEGEN, publicatie, door, document=document.uuid)
     return document
 
 
@@ -458,7 +471,9 @@ def document_verwijderen(document: Publicatiedocument, *, door: Medewerker) -> N
         raise ValidationError({"bestand": _("Alleen documenten van een concept kunnen worden verwijderd.")})
     document.delete()
     _bestand_opruimen(document)
-    _vastleggen("publicatie.document-verwijderen", publicatie, door, document=document.uuid)
+    _vastleggen(
+        Publicatiegebeurtenis.Handeling.DOCUMENT_VERWIJDEREN, publicatie, door, document=document.uuid
+    )
 
 
 def _publiceren(publicatie: Publicatie, door: Door) -> Publicatie:
@@ -469,7 +484,7 @@ def _publiceren(publicatie: Publicatie, door: Door) -> Publicatie:
     publicatie.save(update_fields=["status", "gepubliceerd_op", "gewijzigd_op"])
     _zoekindex_bijwerken(publicatie)
     _sitemaps_markeren(publicatie.documenten.values_list("id", flat=True))
-    _vastleggen("publicatie.publiceren", publicatie, door)
+    _vastleggen(Publicatiegebeurtenis.Handeling.PUBLICEREN, publicatie, door)
     return publicatie
 
 
@@ -482,6 +497,10 @@ def publiceren(publicatie: Publicatie, *, door: Medewerker) -> Publicatie:
     if publicatie.status != Publicatiestatus.CONCEPT:
         raise ValidationError({"status": _("Alleen een concept kan worden gepubliceerd.")})
     return _publiceren(publicatie, door)
+
+
+def _redenlabel(reden: str) -> str:
+    return waardelijsten.redenen_verwijdering().get(reden, reden)
 
 
 def _reden_fout(reden: str) -> dict[str, str]:
@@ -521,7 +540,7 @@ def intrekken(
     if fouten:
         raise ValidationError(fouten)
     _terugtrekken(publicatie, status=Publicatiestatus.INGETROKKEN, reden=reden, toelichting=toelichting)
-    _vastleggen("publicatie.intrekken", publicatie, door, reden=reden)
+    _vastleggen(Publicatiegebeurtenis.Handeling.INTREKKEN, publicatie, door, reden=_redenlabel(reden))
     return publicatie
 
 
@@ -549,7 +568,9 @@ def vervangen(
         _publiceren(nieuw, door)
     oud.vervangen_door = nieuw
     _terugtrekken(oud, status=Publicatiestatus.VERVANGEN, reden=reden, toelichting=toelichting)
-    _vastleggen("publicatie.vervangen", oud, door, reden=reden, nieuw=nieuw.uuid)
+    _vastleggen(
+        Publicatiegebeurtenis.Handeling.VERVANGEN, oud, door, reden=_redenlabel(reden), nieuw=nieuw.uuid
+    )
     return oud
 
 
@@ -558,6 +579,26 @@ def vervangen(
 
 def _systeem(bron: str) -> Systeemproces:
     return Systeemproces(f"publicatie-{bron}")
+
+
+def _bronpublicatie_vergrendeld(
+    bron: str, bron_sleutel: str, publisher: str, officiele_titel: str
+) -> tuple[Publicatie, bool]:
+    """The publication under the module's key, locked for this transaction, and whether it is new.
+    When two processes publish the same new key at once, the second waits on the unique index, gets
+    an IntegrityError inside its savepoint and then locks the row the first one committed, so both
+    end as one publication instead of one of them failing the module's transaction."""
+    bestaand = Publicatie.objects.select_for_update().filter(bron=bron, bron_sleutel=bron_sleutel).first()
+    if bestaand is not None:
+        return bestaand, False
+    try:
+        with transaction.atomic():
+            nieuw = Publicatie.objects.create(
+                bron=bron, bron_sleutel=bron_sleutel, publisher=publisher, officiele_titel=officiele_titel
+            )
+        return nieuw, True
+    except IntegrityError:
+        return Publicatie.objects.select_for_update().get(bron=bron, bron_sleutel=bron_sleutel), False
 
 
 @transaction.atomic
@@ -611,11 +652,8 @@ def publiceren_vanuit_bron(
         raise ValidationError(fouten)
     voorbereid = [_voorbereiden(b.bestandsnaam, b.inhoud, veld="documenten") for b in documenten]
 
-    publicatie = Publicatie.objects.select_for_update().filter(bron=bron, bron_sleutel=bron_sleutel).first()
-    nieuw = publicatie is None
-    if publicatie is None:
-        publicatie = Publicatie(bron=bron, bron_sleutel=bron_sleutel)
-    else:
+    publicatie, nieuw = _bronpublicatie_vergrendeld(bron, bron_sleutel, publisher, officiele_titel)
+    if not nieuw:
         # Before the change: the blocks of the old category (if it changes) must be rewritten too.
         _sitemaps_markeren(publicatie.documenten.values_list("id", flat=True))
     publicatie.publisher = publisher
@@ -663,7 +701,7 @@ def publiceren_vanuit_bron(
         _bestand_opruimen(document)
 
     _publiceren(publicatie, door)
-    _vastleggen("publicatie.vanuit-bron", publicatie, door, bron=bron, nieuw=nieuw)
+    _vastleggen(Publicatiegebeurtenis.Handeling.VANUIT_BRON, publicatie, door, bron=bron, nieuw=nieuw)
     return publicatie
 
 

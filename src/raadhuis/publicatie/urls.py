@@ -6,6 +6,7 @@ app_name = "publicatie"
 
 urlpatterns = [
     path("openbaarheid/", views.openbaarheid, name="openbaarheid"),
+    path("openbaarheid/zoeken/", views.zoeken, name="zoeken"),
     path("openbaarheid/publicaties/<uuid:publicatie_uuid>/", views.publicatie, name="publicatie"),
     path(
         "openbaarheid/documenten/<uuid:document_uuid>/<str:bestandsnaam>",

@@ -15,7 +15,7 @@ from uuid import UUID
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -32,9 +32,16 @@ from django.views.decorators.http import (
 from raadhuis.accounts.models import Medewerker
 from raadhuis.core import tooi
 from raadhuis.core.forms import formulier_uitvoeren, fout_naar_formulier
+from raadhuis.core.snelheid import snelheidslimiet
 from raadhuis.core.toegang import ingelogde_gebruiker, werkplek
 from raadhuis.publicatie import selectors, services, waardelijsten
-from raadhuis.publicatie.forms import IntrekkenForm, PublicatieForm, RegisterFilterForm, VervangenForm
+from raadhuis.publicatie.forms import (
+    IntrekkenForm,
+    PublicatieForm,
+    RegisterFilterForm,
+    VervangenForm,
+    ZoekForm,
+)
 from raadhuis.publicatie.models import Publicatie, Publicatiedocument, Publicatiestatus
 from raadhuis.publicatie.rechten import PUBLICATIE_BEHEREN, WERKPLEK_ROLLEN
 
@@ -106,6 +113,56 @@ def openbaarheid(request: HttpRequest) -> HttpResponse:
             "laatste": list(selectors.gepubliceerde_publicaties()[:LAATSTE]),
             "categorieen": [(c, n) for c, n in selectors.aantallen_per_categorie() if n and c.infocat],
         },
+    )
+
+
+def _zonder(querydict: QueryDict, naam: str, waarde: str | None = None) -> str:
+    """The query string without one value of a parameter (or the whole parameter), from page 1."""
+    kopie = querydict.copy()
+    kopie.pop("pagina", None)
+    if waarde is None:
+        kopie.pop(naam, None)
+    else:
+        kopie.setlist(naam, [w for w in kopie.getlist(naam) if w != waarde])
+    return kopie.urlencode()
+
+
+def _met_pagina(querydict: QueryDict, pagina: int | None) -> str | None:
+    if pagina is None:
+        return None
+    kopie = querydict.copy()
+    kopie["pagina"] = str(pagina)
+    return kopie.urlencode()
+
+
+@require_GET
+@snelheidslimiet("zoeken", methoden=("GET",))
+def zoeken(request: HttpRequest) -> HttpResponse:
+    """The public search over every published document: words and phrases, facets, period and
+    sorting, all in the query string, so every search has a stable address to share or bookmark.
+    Bad input answers 400 with the message next to the filter and searches nothing."""
+    form = ZoekForm(request.GET)
+    resultaat = selectors.publicaties_zoeken(form.opdracht()) if form.is_valid() else None
+    gekozen: list[tuple[str, str, str]] = []
+    if resultaat is not None:
+        gekozen = [
+            (str(groep.facet.label), waarde.label, _zonder(request.GET, groep.facet.naam, waarde.waarde))
+            for groep in resultaat.facetten
+            for waarde in groep.zichtbaar
+            if waarde.gekozen
+        ]
+    return render(
+        request,
+        "publicatie/zoeken.html",
+        {
+            "kruimelpad": _publiek_kruimelpad((_("Zoeken"), None)),
+            "form": form,
+            "resultaat": resultaat,
+            "gekozen": gekozen,
+            "vorige": _met_pagina(request.GET, resultaat.vorige) if resultaat else None,
+            "volgende": _met_pagina(request.GET, resultaat.volgende) if resultaat else None,
+        },
+        status=200 if form.is_valid() else 400,
     )
 
 
@@ -323,6 +380,7 @@ def _detail(
             or VervangenForm(kandidaten=selectors.vervangbare_publicaties(gevonden)),
             "fouten": fouten or [],
             "status_labels": dict(Publicatiestatus.choices),
+            "gebeurtenissen": list(selectors.gebeurtenissen_van(gevonden)),
         },
         status=status,
     )

@@ -79,6 +79,11 @@ def _publicatie(sleutel: str) -> Any:
     return publicatieselectors.publicatie_van_bron("besluitvorming", sleutel)
 
 
+def _gevonden(vraag: str) -> int:
+    """How many documents the public search of Openbaarheid finds."""
+    return publicatieselectors.publicaties_zoeken(publicatieselectors.Zoekopdracht(vraag=vraag)).totaal
+
+
 def _tekst(sleutel: str) -> str:
     gevonden = _publicatie(sleutel)
     assert gevonden is not None
@@ -116,9 +121,12 @@ def test_agenda_en_openbare_stukken_worden_gepubliceerd(
     assert gepubliceerd is not None
     assert gepubliceerd.informatiecategorieen == [VERGADERSTUKKEN]
     assert "Raadsvoorstel Oostlaan" in _tekst(f"stuk-{voorstel.pk}")
-    # Never a geheim paper or one on a besloten item.
+    # Never a geheim paper or one on a besloten item, and so never found in the public search.
     assert _publicatie(f"stuk-{geheim.pk}") is None
     assert _publicatie(f"stuk-{op_besloten_punt.pk}") is None
+    assert _gevonden("Raadsvoorstel Oostlaan") >= 1
+    assert _gevonden("Taxatierapport") == 0
+    assert _gevonden("Koopovereenkomst Kerkweg") == 0
     # No besluitenlijst before it is adopted.
     assert _publicatie(f"besluitenlijst-{meeting.pk}") is None
 
@@ -192,6 +200,7 @@ def test_punt_besloten_gemaakt_trekt_zijn_stukken_in(
         services.agendapunt_bijwerken(agendapunt=openbaar, titel=openbaar.titel, besloten=True, door=griffier)
     assert _publicatie(f"stuk-{voorstel.pk}").status == "ingetrokken"
     assert "Oostlaan" not in _tekst(f"agenda-{meeting.pk}")
+    assert _gevonden("Raadsvoorstel Oostlaan") == 0
 
 
 def test_opgeheven_geheimhouding_publiceert_het_stuk(

@@ -255,11 +255,7 @@ def zoeken(request: HttpRequest) -> HttpResponse:
             "treffers": treffers,
             "pagina": pagina,
             "vorige": pagina - 1 if pagina > 1 else None,
-            "volgende": (
-                pagina + 1
-                if resultaten and (resultaten.meer_dan or resultaten.totaal > pagina * ZOEK_PER_PAGINA)
-                else None
-            ),
+            "volgende": (pagina + 1 if resultaten and resultaten.totaal > pagina * ZOEK_PER_PAGINA else None),
             "kruimelpad": _kruimelpad((_("Zoeken in raadsstukken"), None)),
         },
     )

@@ -16,7 +16,14 @@ pytestmark = pytest.mark.django_db
 
 
 def document(
-    sleutel: str, titel: str, tekst: str = "", *, openbaar: bool = True, soort: str = "proef.stuk", datum=None
+    sleutel: str,
+    titel: str,
+    tekst: str = "",
+    *,
+    openbaar: bool = True,
+    soort: str = "proef.stuk",
+    datum=None,
+    kenmerken=None,
 ):
     return zoeken.document_bijwerken(
         soort=soort,
@@ -26,6 +33,7 @@ def document(
         url=f"/stuk/{sleutel}/",
         openbaar=openbaar,
         datum=datum,
+        kenmerken=kenmerken,
     )
 
 
@@ -143,15 +151,158 @@ def test_stammen_zijn_gelijk_aan_beide_kanten(woord):
     assert taal.termen(woord) == taal.termen(woord.upper())
 
 
-def test_boven_de_telgrens_zegt_het_resultaat_meer_dan(monkeypatch):
-    from raadhuis.core.zoeken import motoren
-
-    monkeypatch.setattr(motoren, "TEL_TOT", 5)
-    for nummer in range(8):
-        document(str(nummer), f"Motie {nummer}")
+def test_het_totaal_is_exact_ook_bij_veel_treffers():
+    for nummer in range(1200):
+        Zoekdocument.objects.create(
+            soort="proef.stuk", sleutel=str(nummer), titel=f"Motie {nummer}", url="/", openbaar=True
+        )
+    zoeken.index_herbouwen()
 
     resultaten = zoeken.zoeken(vraag="motie", aantal=3)
 
-    assert resultaten.meer_dan
-    assert resultaten.totaal == 6
+    assert resultaten.totaal == 1200
     assert len(resultaten.treffers) == 3
+
+
+def test_een_zin_tussen_aanhalingstekens_moet_in_die_volgorde_staan():
+    document("1", "Brief", "De kosten van de zorg stijgen.")
+    document("2", "Brief", "De zorg van de kosten is groot.")
+
+    assert sleutels(zoeken.zoeken(vraag='"kosten van de zorg"')) == ["1"]
+    assert set(sleutels(zoeken.zoeken(vraag="kosten zorg"))) == {"1", "2"}
+    # Typographic quotes work as well, and an unpaired quote searches the words.
+    assert sleutels(zoeken.zoeken(vraag="„kosten van de zorg”")) == ["1"]
+    assert set(sleutels(zoeken.zoeken(vraag='"kosten zorg'))) == {"1", "2"}
+
+
+def test_een_zin_wordt_gestemd_zoals_de_index():
+    document("1", "Vergunningen", "Aanvragen omgevingsvergunningen voor bouwwerken.")
+
+    assert sleutels(zoeken.zoeken(vraag='"aanvraag omgevingsvergunning"')) == ["1"]
+
+
+def test_facetten_tellen_alle_treffers_en_filters_beperken():
+    for nummer in range(7):
+        document(
+            str(nummer),
+            f"Besluit {nummer}",
+            kenmerken={
+                "jaar": ["2024" if nummer < 4 else "2025"],
+                "thema": ["wonen", "zorg"] if nummer % 2 else ["wonen"],
+            },
+        )
+    document("x", "Brief", kenmerken={"jaar": ["2024"]})
+
+    alles = zoeken.zoeken(vraag="besluit", facetten=True, aantal=2)
+    gefilterd = zoeken.zoeken(vraag="besluit", facetten=True, filters={"jaar": ["2025"], "thema": ["zorg"]})
+    of_binnen_een_facet = zoeken.zoeken(vraag="besluit", filters={"jaar": ["2024", "2025"]})
+
+    assert alles.totaal == 7
+    assert dict(alles.facetten["jaar"]) == {"2024": 4, "2025": 3}
+    assert dict(alles.facetten["thema"]) == {"wonen": 7, "zorg": 3}
+    assert sorted(sleutels(gefilterd)) == ["5"]
+    assert gefilterd.totaal == 1
+    assert dict(gefilterd.facetten["thema"]) == {"wonen": 1, "zorg": 1}
+    assert of_binnen_een_facet.totaal == 7
+
+
+def test_lege_vraag_bladert_door_alles_als_dat_gevraagd_wordt():
+    document("oud", "Verordening", datum=dt.date(2020, 1, 1))
+    document("nieuw", "Beleidsregel", datum=dt.date(2025, 1, 1))
+    document("geheim", "Bijlage", datum=dt.date(2026, 1, 1), openbaar=False)
+
+    nieuwste = zoeken.zoeken(vraag="", alles_bij_lege_vraag=True, sortering=zoeken.Sortering.NIEUWSTE)
+    oudste = zoeken.zoeken(vraag="", alles_bij_lege_vraag=True, sortering=zoeken.Sortering.OUDSTE)
+
+    assert sleutels(nieuwste) == ["nieuw", "oud"]
+    assert sleutels(oudste) == ["oud", "nieuw"]
+
+
+def test_sorteren_op_datum_en_een_periode():
+    for jaar in (2021, 2023, 2025):
+        document(str(jaar), f"Jaarverslag {jaar}", datum=dt.date(jaar, 6, 1))
+
+    assert sleutels(zoeken.zoeken(vraag="jaarverslag", sortering=zoeken.Sortering.NIEUWSTE)) == [
+        "2025",
+        "2023",
+        "2021",
+    ]
+    assert sleutels(
+        zoeken.zoeken(vraag="jaarverslag", van=dt.date(2022, 1, 1), tot=dt.date(2024, 12, 31))
+    ) == ["2023"]
+
+
+def test_een_onbekende_sortering_wordt_relevantie():
+    document("1", "Motie")
+
+    assert zoeken.zoeken(vraag="motie", sortering="; DROP").sortering == zoeken.Sortering.RELEVANTIE
+
+
+def test_de_index_volgt_na_commit_en_een_nieuwe_index_vult_zich_uit_de_database(
+    django_capture_on_commit_callbacks,
+):
+    from raadhuis.core.models import Zoekwijziging
+    from raadhuis.core.zoeken import motor
+
+    with django_capture_on_commit_callbacks(execute=True):
+        document("1", "Warmtenet Pijnacker")
+    assert not Zoekwijziging.objects.exists()  # applied right after commit
+    assert sleutels(zoeken.zoeken(vraag="warmtenet")) == ["1"]
+
+    motor.vergeten()  # a lost index directory, a new server
+
+    assert sleutels(zoeken.zoeken(vraag="warmtenet")) == ["1"]
+
+
+def test_een_teruggedraaide_wijziging_bereikt_de_index_niet(django_capture_on_commit_callbacks):
+    from django.db import transaction
+
+    def mislukte_wijziging():
+        with transaction.atomic():
+            document("1", "Geheime notulen")
+            raise RuntimeError
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, pytest.raises(RuntimeError):
+        mislukte_wijziging()
+
+    assert callbacks == []
+    assert zoeken.zoeken(vraag="notulen").totaal == 0
+
+
+def test_een_bezet_index_laat_wijzigingen_wachten(monkeypatch):
+    from raadhuis.core.models import Zoekwijziging
+    from raadhuis.core.zoeken import motor
+
+    document("1", "Motie warmtenet")
+    zoeken.zoeken(vraag="motie")  # the index exists and is up to date
+
+    def bezet(**kwargs):
+        raise motor.Bezet("lock")
+
+    document("2", "Motie fietspad")
+    monkeypatch.setattr(motor, "schrijver", bezet)
+    assert sleutels(zoeken.zoeken(vraag="fietspad")) == []  # still answers, a moment behind
+    assert Zoekwijziging.objects.count() == 1
+    monkeypatch.undo()
+    assert sleutels(zoeken.zoeken(vraag="fietspad")) == ["2"]
+
+
+def test_het_fragment_markeert_ook_woorden_waarvan_de_stam_anders_begint():
+    document("1", "Brief", "Het afval is opgeruimd door de gemeente.")
+
+    treffer = zoeken.zoeken(vraag="opruimen").treffers[0]
+
+    # The Dutch stemmer takes "ge" out of a participle: "opgeruimd" and "opruimen" are one word.
+    assert [tekst for tekst, raak in treffer.fragment if raak] == ["opgeruimd"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_normaliseren_is_hoofdletters_en_accenten_kwijt(tekst):
+    """The fast path (ASCII, translate table) gives what the definition says."""
+    import unicodedata
+
+    verwacht = "".join(
+        t for t in unicodedata.normalize("NFKD", tekst.casefold()) if not unicodedata.combining(t)
+    )
+    assert taal.normaliseren(tekst) == verwacht

@@ -1,21 +1,53 @@
 """Search for every module: hand documents to `document_bijwerken`, ask with `zoeken`.
 
-Dutch stemming on both sides (core.zoeken.taal), one engine per database (core.zoeken.motoren).
+Dutch stemming on both sides (core.zoeken.taal), phrases and terms from what a person types
+(core.zoeken.vraag), one embedded engine (core.zoeken.motor, Tantivy). The database row
+(`Zoekdocument`) is written in the caller's transaction together with an outbox row
+(`Zoekwijziging`); the index follows right after commit (`index_bijwerken`), and every search first
+applies what is still waiting, so a search never misses a committed change for long and a rolled
+back one never reaches the index.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import logging
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import connection, transaction
 
-from raadhuis.core.models import Zoekdocument
-from raadhuis.core.zoeken import motoren, taal
+from raadhuis.core.models import Zoekdocument, Zoekwijziging
+from raadhuis.core.zoeken import motor, taal
+from raadhuis.core.zoeken.motor import Sortering
+from raadhuis.core.zoeken.vraag import ontleden
+
+__all__ = [
+    "Sortering",
+    "Treffer",
+    "Zoekresultaten",
+    "document_bijwerken",
+    "document_verwijderen",
+    "fragment",
+    "index_bijwerken",
+    "index_herbouwen",
+    "zoeken",
+]
+
+logger = logging.getLogger(__name__)
 
 MAX_AANTAL = 100
+# Deep pages cost more than they help anyone; a person narrows the question instead.
+MAX_BEGIN = 10_000
 FRAGMENT_LENGTE = 220
+FRAGMENT_ZOEKBEREIK = 50_000
+# Changes applied per index commit.
+PER_KEER = 5000
+# A search applies at most this many waiting changes before answering, so one request never
+# carries a rebuild; the rest follows after commit or by `raadhuis zoekindex_bijwerken`.
+BIJ_ZOEKEN_HOOGSTENS = PER_KEER
 
 
 @dataclass(frozen=True)
@@ -27,20 +59,38 @@ class Treffer:
     datum: dt.date | None
     # The snippet as (text, is a matching word) pieces, so a template marks matches without |safe.
     fragment: tuple[tuple[str, bool], ...]
+    kenmerken: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class Zoekresultaten:
     vraag: str
-    totaal: int  # exact up to motoren.TEL_TOT; see meer_dan
+    totaal: int
     treffers: list[Treffer]
     begin: int
     aantal: int
+    sortering: str = Sortering.RELEVANTIE
+    # facet name -> [(value, number of matches)] over all matches, most frequent first.
+    facetten: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
 
-    @property
-    def meer_dan(self) -> bool:
-        """More matches than were counted: show "meer dan 1.000"."""
-        return self.totaal > motoren.TEL_TOT
+
+def _kenmerken(kenmerken: Mapping[str, Iterable[str]] | None) -> dict[str, list[str]]:
+    return {
+        str(naam): [str(w) for w in dict.fromkeys(waarden) if str(w)]
+        for naam, waarden in (kenmerken or {}).items()
+    }
+
+
+def _wijziging(document_ids: Iterable[int]) -> None:
+    Zoekwijziging.objects.bulk_create(Zoekwijziging(document_id=i) for i in document_ids)
+    transaction.on_commit(_na_commit)
+
+
+def _na_commit() -> None:
+    try:
+        index_bijwerken()
+    except motor.Bezet:
+        logger.info("Zoekindex bezet door een ander proces; de wijzigingen wachten in de outbox.")
 
 
 @transaction.atomic
@@ -53,42 +103,133 @@ def document_bijwerken(
     url: str,
     openbaar: bool,
     datum: dt.date | None = None,
+    kenmerken: Mapping[str, Iterable[str]] | None = None,
 ) -> Zoekdocument:
-    """Adds or replaces a document in the index; call it from the service that changes the thing,
-    inside its transaction, so the index never runs ahead of or behind the data."""
+    """Adds or replaces a document; call it from the service that changes the thing, inside its
+    transaction, so the index never runs ahead of the data. `kenmerken` are its facet values by
+    facet name, for filters and facet counts."""
     document, _ = Zoekdocument.objects.update_or_create(
         soort=soort,
         sleutel=sleutel,
-        defaults={"titel": titel[:500], "tekst": tekst, "url": url, "openbaar": openbaar, "datum": datum},
+        defaults={
+            "titel": titel[:500],
+            "tekst": tekst,
+            "url": url,
+            "openbaar": openbaar,
+            "datum": datum,
+            "kenmerken": _kenmerken(kenmerken),
+        },
     )
-    motoren.indexeren(document.pk, taal.geindexeerde_tekst(titel), taal.geindexeerde_tekst(tekst))
+    _wijziging([document.pk])
     return document
 
 
 @transaction.atomic
 def document_verwijderen(*, soort: str, sleutel: str) -> None:
-    Zoekdocument.objects.filter(soort=soort, sleutel=sleutel).delete()
+    ids = list(Zoekdocument.objects.filter(soort=soort, sleutel=sleutel).values_list("pk", flat=True))
+    if ids:
+        Zoekdocument.objects.filter(pk__in=ids).delete()
+        _wijziging(ids)
+
+
+def _indexdocument(document: Zoekdocument) -> motor.Indexdocument:
+    return motor.Indexdocument(
+        id=document.pk,
+        soort=document.soort,
+        titel_termen=taal.geindexeerde_tekst(document.titel),
+        tekst_termen=taal.geindexeerde_tekst(document.tekst),
+        openbaar=document.openbaar,
+        datum=document.datum,
+        kenmerken={str(k): [str(w) for w in v] for k, v in dict(document.kenmerken or {}).items()},
+    )
+
+
+def index_herbouwen() -> int:
+    """Queues every document for the index again (a new or lost index directory, an engine
+    upgrade); `index_bijwerken` then fills it. Returns the number queued."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        # One statement, however many documents: the ids never pass through Python.
+        cursor.execute(
+            "INSERT INTO core_zoekwijziging (document_id, aangemaakt_op) "
+            "SELECT id, CURRENT_TIMESTAMP FROM core_zoekdocument"
+        )
+        aantal = int(cursor.rowcount)
+    motor.gevuld()  # a new index needs no second refill
+    return aantal
+
+
+def index_bijwerken(*, hoogstens: int | None = None) -> int:
+    """Applies waiting changes to the index in commits of PER_KEER, oldest first; returns how many
+    were applied. Raises motor.Bezet when another process is writing the index."""
+    if motor.nieuw_aangemaakt():
+        index_herbouwen()
+    toegepast = 0
+    while hoogstens is None or toegepast < hoogstens:
+        per_keer = PER_KEER if hoogstens is None else min(PER_KEER, hoogstens - toegepast)
+        if not Zoekwijziging.objects.exists():
+            break
+        # The rows and the documents are read while holding the writer, so a slower process can
+        # never write an older version of a document over a newer one.
+        with motor.schrijver() as schrijver:
+            rijen = list(Zoekwijziging.objects.order_by("id").values_list("id", "document_id")[:per_keer])
+            document_ids = {document_id for _, document_id in rijen}
+            schrijver.verwijderen(document_ids)
+            schrijver.toevoegen(
+                _indexdocument(d) for d in Zoekdocument.objects.filter(pk__in=document_ids).iterator()
+            )
+        Zoekwijziging.objects.filter(id__in=[rij_id for rij_id, _ in rijen]).delete()
+        toegepast += len(rijen)
+        if len(rijen) < per_keer:
+            break
+    return toegepast
 
 
 def zoeken(
     *,
     vraag: str,
-    soorten: tuple[str, ...] = (),
+    soorten: Sequence[str] = (),
     alleen_openbaar: bool = True,
+    filters: Mapping[str, Sequence[str]] | None = None,
+    van: dt.date | None = None,
+    tot: dt.date | None = None,
+    facetten: bool = False,
+    sortering: str = Sortering.RELEVANTIE,
+    alles_bij_lege_vraag: bool = False,
     aantal: int = 20,
     begin: int = 0,
 ) -> Zoekresultaten:
-    """Documents holding every (stemmed) word of the question, best first. Anything a person types
-    is safe: only letters and digits reach the engine."""
+    """Documents holding every (stemmed) word and every "quoted phrase" of the question, best
+    first or by date. An empty question finds nothing, unless `alles_bij_lege_vraag` (browsing a
+    portal with filters). Anything a person types is safe: only letters and digits reach the
+    engine."""
     aantal = max(1, min(aantal, MAX_AANTAL))
-    begin = max(0, begin)
-    termen = list(dict.fromkeys(taal.termen(vraag)))
-    if not termen:
-        return Zoekresultaten(vraag=vraag, totaal=0, treffers=[], begin=begin, aantal=aantal)
-    filter = motoren.Filter(soorten=tuple(soorten), alleen_openbaar=alleen_openbaar)
-    totaal, ids = motoren.zoeken(termen, filter, aantal=aantal, begin=begin)
-    documenten = Zoekdocument.objects.in_bulk(ids)
-    gezocht = set(termen)
+    begin = max(0, min(begin, MAX_BEGIN))
+    if sortering not in Sortering.ALLE:
+        sortering = Sortering.RELEVANTIE
+    termen, zinnen = ontleden(vraag)
+    leeg = Zoekresultaten(vraag=vraag, totaal=0, treffers=[], begin=begin, aantal=aantal, sortering=sortering)
+    if not termen and not zinnen and not alles_bij_lege_vraag:
+        return leeg
+    # Bezet: another process is applying them right now.
+    with contextlib.suppress(motor.Bezet):
+        index_bijwerken(hoogstens=BIJ_ZOEKEN_HOOGSTENS)
+    antwoord = motor.zoeken(
+        motor.Vraag(
+            termen=termen,
+            zinnen=zinnen,
+            soorten=tuple(soorten),
+            alleen_openbaar=alleen_openbaar,
+            filters=tuple((naam, tuple(waarden)) for naam, waarden in (filters or {}).items() if waarden),
+            van=van,
+            tot=tot,
+        ),
+        aantal=aantal,
+        begin=begin,
+        sortering=sortering,
+        facetten=facetten,
+    )
+    documenten = Zoekdocument.objects.in_bulk(antwoord.ids)
+    gezocht = set(termen) | {term for zin in zinnen for term in zin}
     treffers = [
         Treffer(
             soort=d.soort,
@@ -97,22 +238,45 @@ def zoeken(
             url=d.url,
             datum=d.datum,
             fragment=fragment(d.tekst or d.titel, gezocht),
+            kenmerken=dict(d.kenmerken or {}),
         )
-        for d in (documenten[i] for i in ids if i in documenten)
+        for d in (documenten[i] for i in antwoord.ids if i in documenten)
     ]
-    return Zoekresultaten(vraag=vraag, totaal=totaal, treffers=treffers, begin=begin, aantal=aantal)
+    return Zoekresultaten(
+        vraag=vraag,
+        totaal=antwoord.totaal,
+        treffers=treffers,
+        begin=begin,
+        aantal=aantal,
+        sortering=sortering,
+        facetten=antwoord.facetten,
+    )
 
 
 WOORDGRENS = re.compile(r"\w+", re.UNICODE)
 
 
+def _raak(tekst: str, gezocht: set[str]) -> list[tuple[int, int]]:
+    """Where the words whose stem was searched for stand, within the first FRAGMENT_ZOEKBEREIK
+    characters (a published report runs to hundreds of pages; the page must stay fast)."""
+    venster = tekst[:FRAGMENT_ZOEKBEREIK]
+    if not gezocht:
+        return []
+    if venster.isascii():
+        # Lower case keeps every offset, so the tokens' spans are the original's; all words are
+        # stemmed in one call.
+        tokens = list(taal.WOORD.finditer(venster.lower()))
+        stammen = taal.stammen([t.group() for t in tokens])
+        return [t.span() for t, stam in zip(tokens, stammen, strict=True) if stam in gezocht]
+    woorden = list(WOORDGRENS.finditer(venster))
+    per_woord = taal.stam_per_woord(w.group() for w in woorden)
+    return [w.span() for w in woorden if per_woord.get(w.group(), "") in gezocht]
+
+
 def fragment(tekst: str, gezocht: set[str]) -> tuple[tuple[str, bool], ...]:
     """A window of the original text around the first matching word, matches marked."""
-    woorden = list(WOORDGRENS.finditer(tekst))
-    treffers = [
-        w for w in woorden if (taal.termen(w.group(), stopwoorden_weglaten=False) or [""])[0] in gezocht
-    ]
-    start = max(0, treffers[0].start() - FRAGMENT_LENGTE // 3) if treffers else 0
+    treffers = _raak(tekst, gezocht)
+    start = max(0, treffers[0][0] - FRAGMENT_LENGTE // 3) if treffers else 0
     einde = min(len(tekst), start + FRAGMENT_LENGTE)
     # Do not cut words in half at either end.
     while start > 0 and tekst[start - 1].isalnum():
@@ -121,13 +285,13 @@ def fragment(tekst: str, gezocht: set[str]) -> tuple[tuple[str, bool], ...]:
         einde += 1
     stukken: list[tuple[str, bool]] = [("…", False)] if start > 0 else []
     positie = start
-    for woord in treffers:
-        if woord.start() < start or woord.end() > einde:
+    for begin_woord, einde_woord in treffers:
+        if begin_woord < start or einde_woord > einde:
             continue
-        if woord.start() > positie:
-            stukken.append((tekst[positie : woord.start()], False))
-        stukken.append((woord.group(), True))
-        positie = woord.end()
+        if begin_woord > positie:
+            stukken.append((tekst[positie:begin_woord], False))
+        stukken.append((tekst[begin_woord:einde_woord], True))
+        positie = einde_woord
     if positie < einde:
         stukken.append((tekst[positie:einde], False))
     if einde < len(tekst):

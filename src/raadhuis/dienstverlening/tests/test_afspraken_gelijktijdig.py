@@ -3,13 +3,13 @@ appointment (PostgreSQL; SQLite serialises all writers and cannot show the race)
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection, connections
+from django.db import connection
 
+from raadhuis.core.tests.gelijktijdig import tegelijk
 from raadhuis.dienstverlening.models import Afspraak, Afspraakstatus, Tijdslot
 from raadhuis.dienstverlening.tests.test_afspraken_hulp import afspraaktype, boeken, locatie, moment, werkdag
 
@@ -19,26 +19,7 @@ pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="needs
 
 
 def _tegelijk(opdracht: Any) -> list[object]:
-    """Runs `opdracht(nummer)` in GELIJKTIJDIG threads released at the same moment, each with its own
-    database connection; returns what each returned or raised."""
-    klaar = threading.Barrier(GELIJKTIJDIG)
-    uitkomsten: list[object] = [None] * GELIJKTIJDIG
-
-    def draad(nummer: int) -> None:
-        try:
-            klaar.wait()
-            uitkomsten[nummer] = opdracht(nummer)
-        except Exception as fout:
-            uitkomsten[nummer] = fout
-        finally:
-            connections.close_all()
-
-    draden = [threading.Thread(target=draad, args=(nummer,)) for nummer in range(GELIJKTIJDIG)]
-    for item in draden:
-        item.start()
-    for item in draden:
-        item.join(timeout=120)
-    return uitkomsten
+    return tegelijk(opdracht, aantal=GELIJKTIJDIG)
 
 
 @pytest.mark.django_db(transaction=True)

@@ -6,19 +6,19 @@ from __future__ import annotations
 
 import hashlib
 import re
-import threading
 from datetime import timedelta
 from typing import Any
 
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection, connections, transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from raadhuis.accounts.models import Rol as Medewerkerrol
 from raadhuis.core import persoonsgegevens
 from raadhuis.core.models import Logregel
+from raadhuis.core.tests.gelijktijdig import tegelijk
 from raadhuis.dienstverlening.models import (
     Aanleiding,
     Burgerpeilingkanaal,
@@ -495,23 +495,9 @@ def test_twintig_gelijktijdige_inzendingen_geven_een_reactie(settings: Any) -> N
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
     _, code = _uitnodiging()
     aantal = 20
-    klaar = threading.Barrier(aantal)
-    uitkomsten: list[object] = [None] * aantal
-
-    def draad(nummer: int) -> None:
-        try:
-            klaar.wait()
-            uitkomsten[nummer] = kto.reactie_geven(code=code, dv01_rapportcijfer=1 + nummer % 10)
-        except Exception as fout:
-            uitkomsten[nummer] = fout
-        finally:
-            connections.close_all()
-
-    draden = [threading.Thread(target=draad, args=(nummer,)) for nummer in range(aantal)]
-    for item in draden:
-        item.start()
-    for item in draden:
-        item.join(timeout=120)
+    uitkomsten = tegelijk(
+        lambda nummer: kto.reactie_geven(code=code, dv01_rapportcijfer=1 + nummer % 10), aantal=aantal
+    )
     gelukt = [u for u in uitkomsten if isinstance(u, Reactie)]
     geweigerd = [u for u in uitkomsten if isinstance(u, ValidationError)]
     assert len(gelukt) == 1, uitkomsten

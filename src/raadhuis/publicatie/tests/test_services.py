@@ -593,3 +593,40 @@ def test_selectors(coordinator: Medewerker) -> None:
     assert selectors.document_met_uuid(document.uuid, alleen_zichtbaar=True) == document
     assert set(selectors.vervangbare_publicaties(openbaar)) == {woo}
     assert timezone.is_aware(woo.gepubliceerd_op or timezone.now())
+
+
+def test_elke_overgang_staat_in_de_geschiedenis(coordinator: Medewerker) -> None:
+    publicatie = gepubliceerd(coordinator)
+    services.intrekken(publicatie, reden=next(iter(w.redenen_verwijdering())), door=coordinator)
+
+    stappen = [(g.handeling, g.medewerker, g.status) for g in selectors.gebeurtenissen_van(publicatie)]
+
+    assert stappen == [
+        ("aanmaken", coordinator, "concept"),
+        ("document-toevoegen", coordinator, "concept"),
+        ("publiceren", coordinator, "gepubliceerd"),
+        ("intrekken", coordinator, "ingetrokken"),
+    ]
+    assert selectors.gebeurtenissen_van(publicatie).last().gegevens["reden"] == next(
+        iter(w.redenen_verwijdering().values())
+    )
+
+
+def test_een_module_staat_als_systeemproces_in_de_geschiedenis() -> None:
+    publicatie = bron()
+
+    laatste = selectors.gebeurtenissen_van(publicatie).last()
+
+    assert laatste.handeling == "vanuit-bron"
+    assert laatste.medewerker is None
+    assert laatste.systeemproces == "publicatie-woo"
+
+
+def test_een_geweigerde_overgang_laat_geen_geschiedenis_na(coordinator: Medewerker) -> None:
+    publicatie = aanmaken(coordinator)
+    aantal = publicatie.gebeurtenissen.count()
+
+    with pytest.raises(ValidationError):
+        services.publiceren(publicatie, door=coordinator)  # no documents yet
+
+    assert publicatie.gebeurtenissen.count() == aantal

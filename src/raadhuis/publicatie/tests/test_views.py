@@ -272,6 +272,10 @@ def test_detail_en_publiceren(client: Any, coordinator: Medewerker, sitemaps: Si
     assert sitemaps.blokken_markeren.called
     inhoud = client.get(_detail(publicatie)).content.decode()
     assert reverse("publicatie:intrekken", args=[publicatie.uuid]) in inhoud
+    # The history names every step and who took it.
+    assert "Geschiedenis" in inhoud
+    assert "Document toegevoegd" in inhoud
+    assert inhoud.count(coordinator.get_full_name() or coordinator.get_username()) >= 3
     assert client.get(reverse("publicatie:detail", args=[uuid.uuid4()])).status_code == 404
 
 
