@@ -12,7 +12,8 @@ the production path (`index_herbouwen` + `index_bijwerken`: stemming, outbox, Ta
 reports its throughput. Then it times `core.zoeken.zoeken` (index query, the page's rows from the
 database, snippets) for frequent, medium and rare words, two words, a phrase, browsing without
 words, and a filtered frequent word, at 1 and 16 concurrent clients (separate processes, started
-together). Prints Markdown rows for docs/benchmarks.md. `--zonder-opbouw` measures again
+together), first with every search counting its facets, then with the per-process facet cache.
+Prints Markdown rows for docs/benchmarks.md. `--zonder-opbouw` measures again
 (`--indexeren` rebuilds only the index).
 """
 
@@ -170,12 +171,16 @@ def indexeren(aantal: int) -> None:
     )
 
 
-def _client(taak: tuple[int, int, Any]) -> dict[str, list[float]]:
-    nummer, rondes, start = taak
+def _client(taak: tuple[int, int, Any, bool]) -> dict[str, list[float]]:
+    nummer, rondes, start, koud = taak
     import django
 
     django.setup()
     from raadhuis.core import zoeken
+    from raadhuis.core.zoeken import motor
+
+    if koud:
+        motor.FACETCACHE_GROOTTE = 0  # every search counts its facets again
 
     kans = random.Random(nummer)
     # Warm up: open the index, the connection, the stemmer.
@@ -192,19 +197,20 @@ def _client(taak: tuple[int, int, Any]) -> dict[str, list[float]]:
     return tijden
 
 
-def meten(clients: int, rondes: int, aantal: int) -> None:
+def meten(clients: int, rondes: int, aantal: int, *, koud: bool) -> None:
     from django.db import connection
 
     context = multiprocessing.get_context("spawn")
     start = context.Manager().Barrier(clients)
     with context.Pool(clients) as pool:
-        uitkomsten = pool.map(_client, [(n, rondes, start) for n in range(clients)])
+        uitkomsten = pool.map(_client, [(n, rondes, start, koud) for n in range(clients)])
+    cache = "facets counted every time" if koud else "facet cache on"
     for naam, _ in VRAGEN:
         tijden = sorted(t for uitkomst in uitkomsten for t in uitkomst[naam])
         p95 = tijden[min(len(tijden) - 1, int(len(tijden) * 0.95))]
         meervoud = "s" if clients > 1 else ""
         print(
-            f"| search with facets: {naam}, {clients} client{meervoud}, {connection.vendor} "
+            f"| search with facets ({cache}): {naam}, {clients} client{meervoud}, {connection.vendor} "
             f"| {aantal:,} documents | p50 {statistics.median(tijden):.1f} ms, p95 {p95:.1f} ms "
             f"({len(tijden)} searches) | `bench/zoeken.py --documenten {aantal}` | {VANDAAG} |"
         )
@@ -236,8 +242,9 @@ def main() -> None:
     if not args.zonder_opbouw or args.indexeren:
         indexeren(aantal)
     connections.close_all()
-    for clients in (int(c) for c in args.clients.split(",") if c.strip()):
-        meten(clients, max(1, args.rondes // max(1, clients // 4)), aantal)
+    for koud in (True, False):
+        for clients in (int(c) for c in args.clients.split(",") if c.strip()):
+            meten(clients, max(1, args.rondes // max(1, clients // 4)), aantal, koud=koud)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ A module names the kinds it accepts (e.g. `toegestaan=(PDF, *KANTOORDOCUMENTEN)`
 
 from __future__ import annotations
 
+import csv
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable
@@ -137,9 +138,52 @@ ODP = Bestandssoort(
     _odf("application/vnd.oasis.opendocument.presentation"),
 )
 
+# Reading more than this to judge a CSV file adds nothing: the start shows what it is.
+CSV_PROEF = 256 * 1024
+# A cell starting with one of these is a formula to a spreadsheet program, which would run it when
+# a resident opens the file ("CSV injection"); published open data must never carry one.
+_FORMULE_BEGIN = ("=", "@", "\t", "\r")
+
+
+def _formule(cel: str) -> bool:
+    if cel.startswith(_FORMULE_BEGIN):
+        return True
+    # "+" and "-" start a formula too, but also a signed number, which is data.
+    if cel[:1] in ("+", "-") and len(cel) > 1:
+        return not (cel[1].isdigit() or cel[1] in ".,")
+    return False
+
+
+def _csv(bestand: IO[bytes]) -> bool:
+    """Comma-separated values (RFC 4180): UTF-8 text without NUL bytes whose lines parse as rows
+    of the same number of fields (comma or semicolon, as Dutch spreadsheet programs write), and no
+    cell a spreadsheet would run as a formula."""
+    proef = bestand.read(CSV_PROEF)
+    bestand.seek(0)
+    if b"\x00" in proef:
+        return False
+    try:
+        tekst = proef.decode("utf-8-sig")
+    except UnicodeDecodeError as fout:
+        if fout.start < len(proef) - 3:  # not just a character cut off at the end of the sample
+            return False
+        tekst = proef[: fout.start].decode("utf-8-sig")
+    regels = tekst.splitlines()
+    if len(proef) == CSV_PROEF and len(regels) > 1:
+        regels = regels[:-1]  # the last line of a sample may be cut off
+    if not regels or not regels[0].strip():
+        return False
+    scheiding = ";" if regels[0].count(";") > regels[0].count(",") else ","
+    rijen = [rij for rij in csv.reader(regels, delimiter=scheiding) if rij]
+    breedte = len(rijen[0])
+    return all(len(rij) == breedte for rij in rijen) and not any(_formule(c) for rij in rijen for c in rij)
+
+
 AFBEELDINGEN = (PNG, JPEG)
 KANTOORDOCUMENTEN = (DOCX, XLSX, PPTX, ODT, ODS, ODP)
 DOCUMENTEN = (PDF, *KANTOORDOCUMENTEN)
+# Text has no signature: CSV is recognised by its content alone, so it goes last in a list.
+CSV = Bestandssoort("CSV", "text/csv", (b"",), _csv)
 
 
 def herken_soort(bestand: IO[bytes], toegestaan: Iterable[Bestandssoort]) -> Bestandssoort | None:

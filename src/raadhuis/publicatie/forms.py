@@ -95,7 +95,7 @@ class PublicatieForm(RaadhuisForm):
     kenmerk = forms.CharField(label=_("Kenmerk"), max_length=200, required=False)
     bestanden = MeerdereBestandenVeld(
         label=_("Bestanden"),
-        help_text=_("Een of meer bestanden: PDF, Word, Excel, PowerPoint of OpenDocument."),
+        help_text=_("Een of meer bestanden: PDF, Word, Excel, PowerPoint, OpenDocument of CSV (open data)."),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -71,8 +71,12 @@ logger = logging.getLogger(__name__)
 
 ZOEKSOORT = selectors.ZOEKSOORT
 MAX_BYTES = 200_000_000
-# Every kind the shared upload check knows whose format is on the TOOI file-type list.
-BESTANDSSOORTEN = uploads.DOCUMENTEN
+# The part of a CSV file that goes into the search index (a register of thousands of rows is
+# found by its first ones as well as by all of them).
+MAX_CSV_TEKST = 1_000_000
+# Every kind the shared upload check knows whose format is on the TOOI file-type list; CSV for
+# open data (subsidy registers, figures), last because it is recognised by content alone.
+BESTANDSSOORTEN = (*uploads.DOCUMENTEN, uploads.CSV)
 
 Door = Medewerker | Systeemproces
 
@@ -288,6 +292,8 @@ def _voorbereiden(bestandsnaam: str, inhoud: bytes, *, veld: str = "bestand") ->
             raise ValidationError(
                 {veld: _("Deze PDF is beschadigd en kan niet worden gepubliceerd.")}
             ) from fout
+    elif soort is uploads.CSV:
+        tekst = inhoud[:MAX_CSV_TEKST].decode("utf-8-sig", "ignore")
     else:
         tekst = _kantoortekst(inhoud)
     return _Voorbereid(

@@ -127,3 +127,40 @@ def test_odt_met_kapotte_gecomprimeerde_mimetype_wordt_geweigerd_niet_een_fout()
         uploads.valideer_upload(bestand, toegestaan=uploads.DOCUMENTEN, max_bytes=10_000_000)
 
     assert fout.value.code == "type"
+
+
+@pytest.mark.parametrize(
+    "inhoud",
+    [
+        b"naam,bedrag\nSportvereniging De Bal,1500\nMuziekschool,2500.50\n",
+        b"naam;bedrag\nSportvereniging De Bal;1500\nMuziekschool;-250,50\n",
+        '\ufeffontvanger;bedrag\nCoöperatie Energie;"1.000"\n'.encode(),
+        b"kenmerk\n2026-0001\n",
+    ],
+)
+def test_csv_wordt_herkend(inhoud):
+    bestand = SimpleUploadedFile("lijst.csv", inhoud)
+
+    assert (
+        uploads.valideer_upload(bestand, toegestaan=(uploads.PDF, uploads.CSV), max_bytes=10_000)
+        is uploads.CSV
+    )
+
+
+@pytest.mark.parametrize(
+    "inhoud",
+    [
+        b'naam,bedrag\n=HYPERLINK("http://evil"),1\n',  # a formula a spreadsheet would run
+        b"naam,bedrag\n@SUM(1+1),1\n",
+        b"naam,bedrag\n-cmd|' /C calc'!A0,1\n",
+        b"naam,bedrag,extra\nalleen twee,velden\n",  # ragged rows: not a table
+        b"\x89PNG\r\n\x1a\n\x00\x00",  # binary
+        b"naam,bedrag\nJos\xe9,1\n",  # not UTF-8
+        b"\n\n",
+    ],
+)
+def test_geen_csv(inhoud):
+    bestand = SimpleUploadedFile("lijst.csv", inhoud)
+
+    with pytest.raises(ValidationError):
+        uploads.valideer_upload(bestand, toegestaan=(uploads.CSV,), max_bytes=10_000)

@@ -306,3 +306,47 @@ def test_normaliseren_is_hoofdletters_en_accenten_kwijt(tekst):
         t for t in unicodedata.normalize("NFKD", tekst.casefold()) if not unicodedata.combining(t)
     )
     assert taal.normaliseren(tekst) == verwacht
+
+
+def test_een_grote_achterstand_gaat_naar_de_achtergrond(django_capture_on_commit_callbacks, monkeypatch):
+    from raadhuis.core.models import Zoekwijziging
+
+    monkeypatch.setattr(zoeken, "PER_KEER", 3)
+    with django_capture_on_commit_callbacks(execute=True):
+        for nummer in range(8):
+            document(str(nummer), f"Motie {nummer}")
+
+    # The first callback applied three, the task (run at once in tests) the rest.
+    assert not Zoekwijziging.objects.exists()
+    assert zoeken.zoeken(vraag="motie").totaal == 8
+
+
+def test_facettellingen_volgen_elke_wijziging_van_de_index():
+    document("1", "Motie", kenmerken={"jaar": ["2024"]})
+    eerst = zoeken.zoeken(vraag="motie", facetten=True)
+    nog_eens = zoeken.zoeken(vraag="motie", facetten=True)  # from the cache, the same
+
+    document("2", "Motie", kenmerken={"jaar": ["2025"]})
+    daarna = zoeken.zoeken(vraag="motie", facetten=True)
+
+    assert eerst.facetten == nog_eens.facetten == {"jaar": [("2024", 1)]}
+    assert daarna.totaal == 2
+    assert dict(daarna.facetten["jaar"]) == {"2024": 1, "2025": 1}
+
+
+def test_een_ander_proces_ziet_wijzigingen_via_de_outbox(monkeypatch):
+    """A change committed by another process (its own after-commit step could not write) is picked
+    up by the next search after the check interval."""
+    from raadhuis.core.models import Zoekwijziging
+
+    document("1", "Motie warmtenet")
+    zoeken.zoeken(vraag="motie")
+    # Another process: the row and its outbox entry, without this process's "own change" flag.
+    andere = Zoekdocument.objects.create(
+        soort="proef.stuk", sleutel="2", titel="Motie fietspad", url="/", openbaar=True
+    )
+    Zoekwijziging.objects.create(document_id=andere.pk)
+
+    assert zoeken.zoeken(vraag="fietspad").totaal == 0  # checked less than a second ago
+    monkeypatch.setattr(zoeken._controle, "laatst", -float("inf"))
+    assert zoeken.zoeken(vraag="fietspad").totaal == 1

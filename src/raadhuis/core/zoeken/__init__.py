@@ -10,14 +10,16 @@ back one never reaches the index.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import logging
 import re
+import threading
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
+from django_tasks import task
 
 from raadhuis.core.models import Zoekdocument, Zoekwijziging
 from raadhuis.core.zoeken import motor, taal
@@ -81,16 +83,64 @@ def _kenmerken(kenmerken: Mapping[str, Iterable[str]] | None) -> dict[str, list[
     }
 
 
+class _Controle:
+    """When a search last looked at the outbox. Looking costs a query (more after a large batch,
+    until the table is vacuumed), so a search looks only when this process changed something since
+    (then it must find its own change) or after CONTROLE_INTERVAL (for changes of processes whose
+    own after-commit step could not write the index)."""
+
+    def __init__(self) -> None:
+        self.eigen_wijziging = threading.Event()
+        self.laatst = -float("inf")
+
+
+_controle = _Controle()
+CONTROLE_INTERVAL = 1.0
+
+
 def _wijziging(document_ids: Iterable[int]) -> None:
     Zoekwijziging.objects.bulk_create(Zoekwijziging(document_id=i) for i in document_ids)
+    _controle.eigen_wijziging.set()
     transaction.on_commit(_na_commit)
 
 
-def _na_commit() -> None:
+def _outbox_bij_zoeken() -> None:
+    nu = time.monotonic()
+    if not (
+        _controle.eigen_wijziging.is_set()
+        or nu - _controle.laatst > CONTROLE_INTERVAL
+        or motor.nieuw_aangemaakt()
+    ):
+        return
+    _controle.eigen_wijziging.clear()
+    _controle.laatst = nu
     try:
-        index_bijwerken()
+        index_bijwerken(hoogstens=BIJ_ZOEKEN_HOOGSTENS)
+    except motor.Bezet:
+        # Another process is writing the index; look again at the next search.
+        _controle.eigen_wijziging.set()
+
+
+def _na_commit() -> None:
+    """Right after the change commits: one batch here, so what a person just did is findable at
+    once; a larger backlog (a rebuild, a bulk load) goes to the background worker."""
+    try:
+        index_bijwerken(hoogstens=PER_KEER)
     except motor.Bezet:
         logger.info("Zoekindex bezet door een ander proces; de wijzigingen wachten in de outbox.")
+        return
+    if Zoekwijziging.objects.exists():
+        zoekindex_bijwerken.enqueue()
+
+
+@task()
+def zoekindex_bijwerken() -> int:
+    """The background task for a backlog; another process writing the index means it is being
+    done already."""
+    try:
+        return index_bijwerken()
+    except motor.Bezet:
+        return 0
 
 
 @transaction.atomic
@@ -210,9 +260,7 @@ def zoeken(
     leeg = Zoekresultaten(vraag=vraag, totaal=0, treffers=[], begin=begin, aantal=aantal, sortering=sortering)
     if not termen and not zinnen and not alles_bij_lege_vraag:
         return leeg
-    # Bezet: another process is applying them right now.
-    with contextlib.suppress(motor.Bezet):
-        index_bijwerken(hoogstens=BIJ_ZOEKEN_HOOGSTENS)
+    _outbox_bij_zoeken()
     antwoord = motor.zoeken(
         motor.Vraag(
             termen=termen,

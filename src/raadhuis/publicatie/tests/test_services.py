@@ -630,3 +630,35 @@ def test_een_geweigerde_overgang_laat_geen_geschiedenis_na(coordinator: Medewerk
         services.publiceren(publicatie, door=coordinator)  # no documents yet
 
     assert publicatie.gebeurtenissen.count() == aantal
+
+
+def test_open_data_als_csv(coordinator: Medewerker) -> None:
+    publicatie = aanmaken(coordinator, informatiecategorieen=[w.CATEGORIE_INSPANNINGSVERPLICHTING])
+
+    document = services.document_toevoegen(
+        publicatie,
+        titel="Subsidieregister 2026",
+        bestandsnaam="subsidies 2026.csv",
+        inhoud=b"ontvanger;bedrag\nSportvereniging De Bal;1500\nMuziekschool Pijnacker;2500\n",
+        door=coordinator,
+    )
+    services.publiceren(publicatie, door=coordinator)
+
+    assert document.bestandsnaam == "subsidies-2026.csv"
+    assert document.mediatype == "text/csv"
+    assert document.bestandsformaat.endswith("/file-type/CSV")
+    assert [
+        t.sleutel for t in zoeken.zoeken(vraag="muziekschool", soorten=(services.ZOEKSOORT,)).treffers
+    ] == [str(document.uuid)]
+
+
+def test_csv_met_formule_wordt_geweigerd(coordinator: Medewerker) -> None:
+    publicatie = aanmaken(coordinator)
+
+    with pytest.raises(ValidationError) as fout:
+        services.document_toevoegen(
+            publicatie, titel="Lijst", bestandsnaam="lijst.csv", inhoud=b"a,b\n=1+1,2\n", door=coordinator
+        )
+
+    assert "bestand" in fout.value.message_dict
+    assert not publicatie.documenten.exists()
