@@ -14,10 +14,15 @@ Layout in `settings.RAADHUIS_SITEMAP_ROOT`:
 Incremental: a change to a document marks its block `verouderd` (`blokken_markeren`, called by the
 services); the task `sitemaps_bijwerken` rewrites only those blocks and the index files of their
 categories. With a million documents one change costs one block file (≤ 50,000 URLs) and an index.
-Documents are read CHUNK at a time by keyset (id order) with their metadata loaded per chunk in a
-fixed number of queries, and each `<url>` is written to disk as it is made, so memory and the
-number of queries per chunk stay flat however large the corpus. Files are written to a temporary
-name and moved into place (`os.replace`), so a harvester never reads half a file.
+Documents are read CHUNK at a time by keyset (id order) as plain rows with their metadata loaded
+per chunk in a fixed number of queries, and each `<url>` is written to disk as it is made, so
+memory and the number of queries per chunk stay flat however large the corpus. The blocks of one
+block number share its id range and are written in one pass over it; a full run spreads the
+numbers over one worker process per core. The `<url>` text comes from string templates
+(`diwoo.document_tekst`, a publication's part made once for all its documents), byte for byte
+what the lxml reference path (`url_element`) gives, which still writes any document the templates
+do not take. Files are written to a temporary name and moved into place (`os.replace`), so a
+harvester never reads half a file.
 
 Withdrawn and replaced documents are left out of the next generation: the harvester identifies a
 document by its `loc` and the sitemap protocol's only removal signal is the URL no longer being
@@ -31,18 +36,22 @@ document whose metadata is not on the value lists is skipped and logged, never w
 
 from __future__ import annotations
 
+import functools
+import gc
 import logging
+import multiprocessing
 import os
+import queue
 import re
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from django.conf import settings
-from django.db import transaction
-from django.db.models import QuerySet
+from django.db import connection, connections, transaction
+from django.db.models import Max, QuerySet
 from django.utils import timezone
 from django_tasks import task
 from lxml import etree
@@ -50,17 +59,26 @@ from lxml import etree
 from raadhuis.publicatie import waardelijsten
 from raadhuis.publicatie.diwoo import (
     DIWOO_NS,
+    DOCUMENTKOLOMMEN,
     SITEMAP_NS,
+    Documentsjablonen,
     OngeldigeMetadata,
+    Publicatiefragmenten,
+    Publicatierij,
     Samenhang,
     Urls,
     datumtijd,
     document_element,
+    document_tekst,
     meldingen,
+    moment,
+    publicatie_fragmenten,
+    publicaties_lezen,
     samenhang_laden,
+    tekst_escapen,
+    uuid_tekst,
 )
 from raadhuis.publicatie.models import (
-    Publicatie,
     Publicatiedocument,
     Publicatiestatus,
     Sitemapblok,
@@ -77,6 +95,8 @@ GRENS_DEEL = MAXIMALE_GROOTTE - 2 * 1024 * 1024
 MAXIMAAL_AANTAL = 50_000
 # Documents read per query; their metadata is loaded per chunk in a fixed number of queries.
 CHUNK = 2000
+# Out-of-date block numbers from which a run is spread over worker processes (a full run).
+PARALLEL_VANAF = 2
 
 # The infocat key of art. 3.1 publications, which have no infocat number (woo.md §4).
 INFOCAT_ARTIKEL_3_1 = ""
@@ -168,23 +188,27 @@ def blokken_markeren(document_ids: Iterable[int]) -> int:
 
 
 def alles_markeren() -> int:
-    """Marks every block out of date, and creates the blocks of every published document: for a
-    full regeneration (`sitemaps_bijwerken --alles`, after a change of base URL or value lists)."""
+    """Marks every block out of date, and creates the block of every category for every block
+    number that holds documents: for a full regeneration (`sitemaps_bijwerken --alles`, after a
+    change of base URL or value lists). A number's categories are written in one pass over its
+    id range, so a category without documents there costs nothing but its (then removed) row;
+    this keeps the marking itself to one small query per block number, instead of reading every
+    document's category into memory."""
     Sitemapblok.objects.update(verouderd=True)
-    categorieen_per_publicatie = dict(
-        Publicatie.objects.filter(status=Publicatiestatus.GEPUBLICEERD).values_list(
-            "pk", "informatiecategorieen"
+    hoogste = Publicatiedocument.objects.aggregate(hoogste=Max("pk"))["hoogste"]
+    if hoogste is not None:
+        infocats = sorted(
+            {INFOCAT_ARTIKEL_3_1} | {c.infocat for c in waardelijsten.categorieen() if c.infocat}
         )
-    )
-    paren: set[tuple[str, int]] = set()
-    documenten = Publicatiedocument.objects.filter(publicatie__status=Publicatiestatus.GEPUBLICEERD)
-    for pk, publicatie_id in documenten.values_list("pk", "publicatie_id").iterator(chunk_size=CHUNK * 10):
-        infocat = _infocat_van(list(categorieen_per_publicatie.get(publicatie_id) or []))
-        if infocat is not None:
-            paren.add((infocat, pk // BLOKGROOTTE))
-    if paren:
+        nummers = [
+            nummer
+            for nummer in range(hoogste // BLOKGROOTTE + 1)
+            if Publicatiedocument.objects.filter(
+                pk__gte=nummer * BLOKGROOTTE, pk__lt=(nummer + 1) * BLOKGROOTTE
+            ).exists()
+        ]
         Sitemapblok.objects.bulk_create(
-            [Sitemapblok(infocat=i, nummer=n, verouderd=True) for i, n in sorted(paren)],
+            [Sitemapblok(infocat=i, nummer=n, verouderd=True) for n in nummers for i in infocats],
             update_conflicts=True,
             unique_fields=["infocat", "nummer"],
             update_fields=["verouderd"],
@@ -194,7 +218,8 @@ def alles_markeren() -> int:
 
 def documenten_in_blok(infocat: str, nummer: int) -> QuerySet[Publicatiedocument]:
     """The documents one sitemap block lists: published, first category `infocat`, id in the block,
-    a format on the TOOI file-type list; in id order."""
+    a format on the TOOI file-type list; in id order. The definition, in SQL; the writer
+    (`_urls_in_blokken`) selects the same documents with queries the database can plan well."""
     uri = _categorie_uri(infocat)
     if uri is None:
         return Publicatiedocument.objects.none()
@@ -207,21 +232,96 @@ def documenten_in_blok(infocat: str, nummer: int) -> QuerySet[Publicatiedocument
     ).order_by("pk")
 
 
-def _in_brokken(documenten: QuerySet[Publicatiedocument]) -> Iterator[tuple[Publicatiedocument, Samenhang]]:
-    """The documents with their metadata, CHUNK at a time by keyset (id > last id): memory holds
-    one chunk, and each chunk costs the same handful of queries (documents, their publications,
-    handlings, relations, replacements) however many documents share a publication."""
+def _urls_van_rijen(
+    brok: list[tuple[Any, ...]],
+    fragmenten: dict[int, Publicatiefragmenten | None],
+    urls: Urls,
+    sjablonen: Documentsjablonen,
+) -> Iterator[tuple[int, bytes | OngeldigeMetadata]]:
+    """Each document row's `<url>` as bytes, or why it is skipped. A document the text templates
+    cannot take (a value off its list, a character XML refuses) goes through the lxml path, which
+    gives the same bytes or the same error as always."""
+    for pk, publicatie_id, document_uuid, titel, soort, naam, formaat, creatiedatum, gewijzigd_op in brok:
+        deel = fragmenten.get(publicatie_id)
+        tekst = None if deel is None else document_tekst(titel, soort, formaat, creatiedatum, deel, sjablonen)
+        if deel is None or tekst is None:
+            try:
+                yield pk, _url_bytes_via_lxml(pk, urls)
+            except OngeldigeMetadata as fout:
+                yield pk, fout
+            continue
+        loc = tekst_escapen(urls.document_adres(uuid_tekst(document_uuid), naam))
+        lastmod = datumtijd(max(moment(gewijzigd_op), deel.gewijzigd))
+        yield pk, f"<url><loc>{loc}</loc><lastmod>{lastmod}</lastmod>{tekst}</url>\n".encode()
+
+
+def _url_teksten(
+    documenten: QuerySet[Publicatiedocument], urls: Urls
+) -> Iterator[tuple[int, bytes | OngeldigeMetadata]]:
+    """The `<url>` of every document in `documenten` (whatever its state), CHUNK at a time by
+    keyset: the text path for any selection of documents (the tests compare it with lxml)."""
+    sjablonen = Documentsjablonen()
     laatste = -1
     while True:
-        brok = list(documenten.filter(pk__gt=laatste).defer("tekst")[:CHUNK])
+        brok = list(documenten.filter(pk__gt=laatste).values_list(*DOCUMENTKOLOMMEN)[:CHUNK])
         if not brok:
             return
-        laatste = brok[-1].pk
-        publicaties = Publicatie.objects.in_bulk({d.publicatie_id for d in brok})
-        samenhang = samenhang_laden(publicaties)
-        for document in brok:
-            document.publicatie = publicaties[document.publicatie_id]
-            yield document, samenhang[document.publicatie_id]
+        laatste = brok[-1][0]
+        publicaties = publicaties_lezen({rij[1] for rij in brok})
+        yield from _urls_van_rijen(brok, publicatie_fragmenten(publicaties, urls), urls, sjablonen)
+
+
+def _infocat_van_rij(publicatie: Publicatierij, uris: dict[str, str]) -> str | None:
+    categorieen = publicatie.informatiecategorieen
+    if isinstance(categorieen, list) and categorieen and isinstance(categorieen[0], str):
+        return uris.get(categorieen[0])
+    return None
+
+
+def _urls_in_blokken(
+    nummer: int, uris: dict[str, str], urls: Urls
+) -> Iterator[tuple[str, int, bytes | OngeldigeMetadata]]:
+    """(infocat, document id, `<url>` or why it is skipped) for the documents of block `nummer`
+    that the blocks of the categories in `uris` (category URI → infocat) list: published, first
+    category among them, a harvestable format; in id order.
+
+    Reads the block's id range once for all the categories asked, CHUNK documents at a time by
+    keyset, with their publications by id; status and first category are checked here, not in
+    SQL: a filter on the first element of a JSON list has no index and no statistics, and
+    PostgreSQL then scans the whole publication table for every chunk. Five small indexed queries
+    per chunk (documents, publications, handlings, relations, replacements), so memory and queries
+    per chunk stay flat."""
+    formaten = list(waardelijsten.bestandsformaten())
+    sjablonen = Documentsjablonen()
+    filters: dict[str, Any] = {"status": Publicatiestatus.GEPUBLICEERD}
+    if len(uris) == 1:
+        # One category (a block rewritten after a change): let the database drop the others. Safe
+        # here, on publications within a small id range, where the primary key leads the plan.
+        filters["informatiecategorieen__0"] = next(iter(uris))
+    laatste = nummer * BLOKGROOTTE - 1
+    einde = (nummer + 1) * BLOKGROOTTE
+    while True:
+        brok = list(
+            Publicatiedocument.objects.filter(pk__gt=laatste, pk__lt=einde, bestandsformaat__in=formaten)
+            .order_by("pk")
+            .values_list(*DOCUMENTKOLOMMEN)[:CHUNK]
+        )
+        if not brok:
+            return
+        laatste = brok[-1][0]
+        infocats: dict[int, str] = {}
+        publicaties = []
+        for publicatie in publicaties_lezen({rij[1] for rij in brok}, **filters):
+            infocat = _infocat_van_rij(publicatie, uris)
+            if infocat is not None:
+                infocats[publicatie.pk] = infocat
+                publicaties.append(publicatie)
+        gevraagd = [rij for rij in brok if rij[1] in infocats]
+        fragmenten = publicatie_fragmenten(publicaties, urls)
+        for rij, (pk, inhoud) in zip(
+            gevraagd, _urls_van_rijen(gevraagd, fragmenten, urls, sjablonen), strict=True
+        ):
+            yield infocats[rij[1]], pk, inhoud
 
 
 def _lastmod(document: Publicatiedocument) -> str:
@@ -254,6 +354,11 @@ def _url_bytes(document: Publicatiedocument, samenhang: Samenhang, urls: Urls) -
         # Should lxml ever order or prefix the declarations differently, keep them: still valid XML.
         return inhoud + b"\n"
     return b"<url" + inhoud[len(b"<url" + _URL_DECLARATIES) :] + b"\n"
+
+
+def _url_bytes_via_lxml(pk: int, urls: Urls) -> bytes:
+    document = Publicatiedocument.objects.select_related("publicatie").defer("tekst").get(pk=pk)
+    return _url_bytes(document, samenhang_laden([document.publicatie_id])[document.publicatie_id], urls)
 
 
 class _AtomischBestand:
@@ -302,50 +407,82 @@ def _delen_van_blok(root: Path, infocat: str, nummer: int) -> list[Path]:
     ]
 
 
+class _Blokschrijver:
+    """The part files of one block: a part is closed before it passes GRENS_DEEL bytes or
+    MAXIMAAL_AANTAL URLs; at the end, parts left over from an earlier, larger generation are
+    removed, and an empty block leaves no file."""
+
+    def __init__(self, root: Path, infocat: str, nummer: int) -> None:
+        self.root, self.infocat, self.nummer = root, infocat, nummer
+        self.geschreven: list[Path] = []
+        self.bestand: _AtomischBestand | None = None
+        self.in_deel = 0
+        self.aantal = 0
+        self.overgeslagen = 0
+
+    def schrijven(self, inhoud: bytes) -> None:
+        bestand = self.bestand
+        if bestand is not None and (
+            bestand.grootte + len(inhoud) > GRENS_DEEL or self.in_deel >= MAXIMAAL_AANTAL
+        ):
+            self._deel_sluiten(bestand)
+            bestand = None
+        if bestand is None:
+            deel = len(self.geschreven) + 1
+            bestand = self.bestand = _AtomischBestand(
+                self.root / sitemapnaam(self.infocat, self.nummer, deel)
+            )
+            bestand.write(_XML_KOP + _URLSET_OPEN)
+            self.in_deel = 0
+        bestand.write(inhoud)
+        self.in_deel += 1
+        self.aantal += 1
+
+    def _deel_sluiten(self, bestand: _AtomischBestand) -> None:
+        bestand.write(_URLSET_SLUIT)
+        bestand.voltooien()
+        self.geschreven.append(bestand.doel)
+        self.bestand = None
+
+    def voltooien(self) -> None:
+        if self.bestand is not None:
+            self._deel_sluiten(self.bestand)
+        for pad in _delen_van_blok(self.root, self.infocat, self.nummer):
+            if pad not in self.geschreven:
+                pad.unlink(missing_ok=True)
+
+    def afbreken(self) -> None:
+        if self.bestand is not None:
+            self.bestand.afbreken()
+            self.bestand = None
+
+
+def _blokken_schrijven(nummer: int, infocats: Iterable[str], root: Path) -> dict[str, tuple[int, int]]:
+    """Writes the sitemap files of block `nummer` of each of these categories in one pass over the
+    block's documents; returns (URLs written, documents skipped) per infocat."""
+    schrijvers = {infocat: _Blokschrijver(root, infocat, nummer) for infocat in infocats}
+    uris = {uri: infocat for infocat in schrijvers if (uri := _categorie_uri(infocat)) is not None}
+    try:
+        if uris:
+            for infocat, pk, inhoud in _urls_in_blokken(nummer, uris, Urls()):
+                schrijver = schrijvers[infocat]
+                if isinstance(inhoud, OngeldigeMetadata):
+                    schrijver.overgeslagen += 1
+                    logger.warning("Document %s niet in de sitemap: %s", pk, inhoud)
+                    continue
+                schrijver.schrijven(inhoud)
+        for schrijver in schrijvers.values():
+            schrijver.voltooien()
+    finally:
+        for schrijver in schrijvers.values():
+            schrijver.afbreken()
+    return {infocat: (s.aantal, s.overgeslagen) for infocat, s in schrijvers.items()}
+
+
 def blok_schrijven(blok: Sitemapblok, *, root: Path | None = None) -> tuple[int, int]:
     """Writes the sitemap file(s) of one block; returns (URLs written, documents skipped). Parts left
     over from an earlier, larger generation are removed; an empty block leaves no file."""
-    root = root or sitemap_root()
-    geschreven: list[Path] = []
-    aantal = overgeslagen = 0
-    bestand: _AtomischBestand | None = None
-    in_deel = 0
-    urls = Urls()
-    try:
-        for document, samenhang in _in_brokken(documenten_in_blok(blok.infocat, blok.nummer)):
-            try:
-                inhoud = _url_bytes(document, samenhang, urls)
-            except OngeldigeMetadata as fout:
-                overgeslagen += 1
-                logger.warning("Document %s niet in de sitemap: %s", document.pk, fout)
-                continue
-            if bestand is not None and (
-                bestand.grootte + len(inhoud) > GRENS_DEEL or in_deel >= MAXIMAAL_AANTAL
-            ):
-                bestand.write(_URLSET_SLUIT)
-                bestand.voltooien()
-                geschreven.append(bestand.doel)
-                bestand = None
-            if bestand is None:
-                deel = len(geschreven) + 1
-                bestand = _AtomischBestand(root / sitemapnaam(blok.infocat, blok.nummer, deel))
-                bestand.write(_XML_KOP + _URLSET_OPEN)
-                in_deel = 0
-            bestand.write(inhoud)
-            in_deel += 1
-            aantal += 1
-        if bestand is not None:
-            bestand.write(_URLSET_SLUIT)
-            bestand.voltooien()
-            geschreven.append(bestand.doel)
-            bestand = None
-    finally:
-        if bestand is not None:
-            bestand.afbreken()
-    for pad in _delen_van_blok(root, blok.infocat, blok.nummer):
-        if pad not in geschreven:
-            pad.unlink(missing_ok=True)
-    return aantal, overgeslagen
+    return _blokken_schrijven(blok.nummer, [blok.infocat], root or sitemap_root())[blok.infocat]
 
 
 def _bestandstijd(pad: Path) -> str:
@@ -388,43 +525,147 @@ def index_schrijven(infocat: str, *, root: Path | None = None) -> str | None:
     return naam
 
 
-def _verouderde_blokken() -> Iterator[Sitemapblok]:
-    """Claims the out-of-date blocks one at a time: the mark is cleared *before* the block is
-    written, so a change that lands while it is being written marks it again and is not lost."""
-    while True:
-        with transaction.atomic():
-            blok = (
-                Sitemapblok.objects.select_for_update()
-                .filter(verouderd=True)
-                .order_by("infocat", "nummer")
-                .first()
-            )
-            if blok is None:
-                return
-            blok.verouderd = False
-            blok.save(update_fields=["verouderd"])
-        yield blok
+def _verouderde_groep(*, behalve: Collection[int] = ()) -> list[Sitemapblok]:
+    """Claims every out-of-date block of the lowest block number (not in `behalve`) at once: the
+    categories of one number share its id range, which `_blokken_schrijven` reads once for all of
+    them. The marks are cleared *before* the blocks are written, so a change that lands while they
+    are being written marks its block again and is not lost."""
+    with transaction.atomic():
+        verouderd = Sitemapblok.objects.select_for_update().filter(verouderd=True).exclude(nummer__in=behalve)
+        eerste = verouderd.order_by("nummer", "infocat").first()
+        if eerste is None:
+            return []
+        blokken = list(verouderd.filter(nummer=eerste.nummer).order_by("infocat"))
+        Sitemapblok.objects.filter(pk__in=[blok.pk for blok in blokken]).update(verouderd=False)
+    return blokken
+
+
+def _groep_schrijven(blokken: list[Sitemapblok], root: Path) -> dict[str, tuple[int, int]]:
+    if len(blokken) == 1:
+        return {blokken[0].infocat: blok_schrijven(blokken[0], root=root)}
+    return _blokken_schrijven(blokken[0].nummer, [blok.infocat for blok in blokken], root)
+
+
+def _werker_starten() -> None:
+    """A worker makes and drops millions of short-lived strings and tuples: the collector's full
+    passes over the objects it inherited (Django's, the value lists) cost about a sixth of the
+    run, so those are frozen and the young generation collected less often. Only in the worker,
+    which ends with the run."""
+    gc.freeze()
+    gc.set_threshold(20_000, 50, 100)
+
+
+def _groep_in_werker(taak: tuple[int, tuple[str, ...], str]) -> dict[str, tuple[int, int]]:
+    """One block number in a worker process (forked: the settings, and so the database and the
+    base URL, are the parent's; the connection is its own, opened here)."""
+    nummer, infocats, root = taak
+    return _blokken_schrijven(nummer, infocats, Path(root))
+
+
+def _vastleggen(
+    blokken: list[Sitemapblok],
+    uitkomst: dict[str, tuple[int, int]],
+    resultaat: Resultaat,
+    categorieen: set[str],
+) -> None:
+    for blok in blokken:
+        aantal, overgeslagen = uitkomst[blok.infocat]
+        if aantal == 0 and not overgeslagen:
+            # Nothing (left) in this block: no file, and no row, unless it was marked again meanwhile.
+            Sitemapblok.objects.filter(pk=blok.pk, verouderd=False).delete()
+        else:
+            Sitemapblok.objects.filter(pk=blok.pk).update(aantal=aantal, gegenereerd_op=timezone.now())
+        resultaat.blokken += 1
+        resultaat.urls += aantal
+        resultaat.overgeslagen += overgeslagen
+        categorieen.add(blok.infocat)
+
+
+def _opnieuw_markeren(groepen: Iterable[list[Sitemapblok]]) -> None:
+    pks = [blok.pk for blokken in groepen for blok in blokken]
+    if pks:
+        Sitemapblok.objects.filter(pk__in=pks).update(verouderd=True)
+
+
+def _werkers() -> int:
+    """Worker processes for a large run: one per core. Forked, so they get the parent's settings as
+    they are now; where fork does not exist the run stays in this process."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return os.cpu_count() or 1
+
+
+def _parallel_schrijven(werkers: int, root: Path, resultaat: Resultaat, categorieen: set[str]) -> None:
+    """Writes the out-of-date block numbers in `werkers` processes. This process claims a number
+    just before handing it out (at most two per worker waiting, never one already being written)
+    and records each result; on an error every claimed number not yet written is marked again."""
+    # No connection may cross the fork: each worker opens its own.
+    connections.close_all()
+    context = multiprocessing.get_context("fork")
+    klaar: queue.SimpleQueue[tuple[int, dict[str, tuple[int, int]] | BaseException]] = queue.SimpleQueue()
+    lopend: dict[int, list[Sitemapblok]] = {}
+    pool = context.Pool(werkers, initializer=_werker_starten)
+    try:
+        while True:
+            while len(lopend) < 2 * werkers and (blokken := _verouderde_groep(behalve=lopend)):
+                nummer = blokken[0].nummer
+                lopend[nummer] = blokken
+                pool.apply_async(
+                    _groep_in_werker,
+                    ((nummer, tuple(blok.infocat for blok in blokken), str(root)),),
+                    callback=functools.partial(_melden, klaar, nummer),
+                    error_callback=functools.partial(_melden, klaar, nummer),
+                )
+            if not lopend:
+                break
+            nummer, uitkomst = klaar.get()
+            if isinstance(uitkomst, BaseException):
+                raise uitkomst
+            _vastleggen(lopend.pop(nummer), uitkomst, resultaat, categorieen)
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        _opnieuw_markeren(lopend.values())
+        raise
+    finally:
+        pool.join()
+
+
+def _melden(
+    klaar: queue.SimpleQueue[tuple[int, dict[str, tuple[int, int]] | BaseException]],
+    nummer: int,
+    uitkomst: dict[str, tuple[int, int]] | BaseException,
+) -> None:
+    klaar.put((nummer, uitkomst))
 
 
 def sitemaps_genereren(*, alles: bool = False) -> Resultaat:
     """Rewrites the out-of-date sitemap blocks (every block with `alles`) and the index files of
-    their categories. Idempotent: running it twice writes the same files."""
+    their categories. Idempotent: running it twice writes the same files.
+
+    The blocks of one block number are written together (one read of its id range). When several
+    numbers are out of date (a full run), they are written in parallel, one worker process per
+    core; not inside a transaction, whose rows a worker's own connection could not see."""
     root = sitemap_root()
     if alles:
         alles_markeren()
     resultaat = Resultaat()
     categorieen: set[str] = set()
-    for blok in _verouderde_blokken():
+    werkers = _werkers()
+    if (
+        werkers > 1
+        and not connection.in_atomic_block
+        and Sitemapblok.objects.filter(verouderd=True).values("nummer").distinct().count() >= PARALLEL_VANAF
+    ):
+        _parallel_schrijven(werkers, root, resultaat, categorieen)
+    # Whatever is out of date (still, or again after a change during the parallel run).
+    while blokken := _verouderde_groep():
         try:
-            aantal, overgeslagen = blok_schrijven(blok, root=root)
+            uitkomst = _groep_schrijven(blokken, root)
         except BaseException:
-            Sitemapblok.objects.filter(pk=blok.pk).update(verouderd=True)
+            _opnieuw_markeren([blokken])
             raise
-        Sitemapblok.objects.filter(pk=blok.pk).update(aantal=aantal, gegenereerd_op=timezone.now())
-        resultaat.blokken += 1
-        resultaat.urls += aantal
-        resultaat.overgeslagen += overgeslagen
-        categorieen.add(blok.infocat)
+        _vastleggen(blokken, uitkomst, resultaat, categorieen)
     if alles:
         # Index files of categories that no longer exist as blocks are rebuilt (and so removed) too.
         for pad in root.iterdir():
