@@ -57,3 +57,64 @@ def _snelle_wachtwoordhash(settings: "object") -> None:
     costs about a second per account on a small machine, and the tests are about who may log in and
     do what, not about the hash. Production settings keep Django's default hashers."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
+
+
+# --- no BSN in any log line or URL during the whole run (issue 11 point 6; Wabb art. 10) ------------
+
+import logging as _logging  # noqa: E402
+import re as _re  # noqa: E402
+
+_NEGEN_CIJFERS = _re.compile(r"(?<!\d)\d{9}(?!\d)")
+_bsn_gezien: list[str] = []
+
+
+def _bsns(tekst: str) -> list[str]:
+    from raadhuis.core.bsn import is_geldig_bsn
+
+    return [w for w in _NEGEN_CIJFERS.findall(tekst) if w != "000000000" and is_geldig_bsn(w)]
+
+
+class _BsnInLogboek(_logging.Handler):
+    """Sees every log record of the run; a BSN in one is a leak (logs travel to places the BSN may
+    not go)."""
+
+    def emit(self, record: _logging.LogRecord) -> None:
+        try:
+            tekst = record.getMessage()
+        except Exception:  # a record that cannot be formatted is someone else's failure
+            return
+        for bsn in _bsns(tekst):
+            _bsn_gezien.append(f"log {record.name}: …{bsn[-3:]} in {tekst[:120]!r}")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _bsn_bewaking() -> Iterator[None]:
+    """Every request path (test client and live server alike go through the handler) and every log
+    line is checked for a BSN."""
+    from django.core.handlers.base import BaseHandler
+    from django.http import HttpRequest, HttpResponseBase
+
+    handler = _BsnInLogboek(level=_logging.DEBUG)
+    _logging.getLogger().addHandler(handler)
+    origineel = BaseHandler.get_response
+
+    def get_response(self: BaseHandler, request: HttpRequest) -> HttpResponseBase:
+        pad = request.get_full_path()
+        for bsn in _bsns(pad):
+            _bsn_gezien.append(f"URL: …{bsn[-3:]} in {pad[:120]!r}")
+        return origineel(self, request)
+
+    BaseHandler.get_response = get_response  # type: ignore[method-assign]
+    yield
+    BaseHandler.get_response = origineel  # type: ignore[method-assign]
+    _logging.getLogger().removeHandler(handler)
+
+
+@pytest.fixture(autouse=True)
+def _geen_bsn_gelekt(_bsn_bewaking: None) -> Iterator[None]:
+    """Fails the test during which a BSN reached a log line or a URL."""
+    voor = len(_bsn_gezien)
+    yield
+    nieuw = _bsn_gezien[voor:]
+    if nieuw:
+        pytest.fail("BSN in een logregel of URL:\n" + "\n".join(nieuw), pytrace=False)
