@@ -64,7 +64,8 @@ def _snelle_wachtwoordhash(settings: "object") -> None:
 import logging as _logging  # noqa: E402
 import re as _re  # noqa: E402
 
-_NEGEN_CIJFERS = _re.compile(r"(?<!\d)\d{9}(?!\d)")
+# Nine digits standing alone: digits inside a UUID or another code are not a BSN.
+_NEGEN_CIJFERS = _re.compile(r"(?<![0-9A-Za-z])\d{9}(?![0-9A-Za-z])")
 _bsn_gezien: list[str] = []
 
 

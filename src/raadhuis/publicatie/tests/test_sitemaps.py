@@ -21,6 +21,7 @@ from raadhuis.publicatie.diwoo import DIWOO_NS, SITEMAP_NS
 from raadhuis.publicatie.models import Publicatie, Publicatiedocument, Publicatiestatus, Sitemapblok
 from raadhuis.publicatie.sitemaps import (
     blokken_markeren,
+    indeling,
     indexbestanden,
     sitemaps_bijwerken,
     sitemaps_controleren,
@@ -121,7 +122,7 @@ def test_a_document_with_metadata_off_the_lists_is_skipped_never_written(sitemap
 def test_a_change_marks_one_block_and_only_that_block_is_rewritten(
     sitemapmap: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(sitemaps, "BLOKGROOTTE", 3)
+    monkeypatch.setattr(indeling, "BLOKGROOTTE", 3)
     publicaties = [gepubliceerd(aantal=2) for _ in range(4)]  # 8 documents → blocks of 3 ids
     gepubliceerd(waardelijsten.CATEGORIE_ONDERZOEKSRAPPORTEN)
     sitemaps_genereren()
@@ -230,7 +231,7 @@ def test_a_large_block_is_split_into_parts_under_the_size_limit(
     sitemapmap: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     gepubliceerd(aantal=7, omschrijving="x" * 3000)
-    monkeypatch.setattr(sitemaps, "GRENS_DEEL", 9000)
+    monkeypatch.setattr(indeling, "GRENS_DEEL", 9000)
     sitemaps_genereren()
     delen = sorted(p.name for p in sitemapmap.glob("sitemap-diwoo-infocat014-0-*.xml"))
     assert len(delen) >= 3
@@ -240,7 +241,7 @@ def test_a_large_block_is_split_into_parts_under_the_size_limit(
     assert sitemaps_controleren() == ([], 7)
 
     # Smaller again: the parts left over are removed, and the index follows.
-    monkeypatch.setattr(sitemaps, "GRENS_DEEL", sitemaps.MAXIMALE_GROOTTE)
+    monkeypatch.setattr(indeling, "GRENS_DEEL", indeling.MAXIMALE_GROOTTE)
     sitemaps_genereren(alles=True)
     assert sorted(p.name for p in sitemapmap.glob("sitemap-diwoo-*.xml")) == [
         "sitemap-diwoo-infocat014-0-1.xml"
@@ -267,7 +268,7 @@ def test_queries_per_block_do_not_grow_with_the_documents(sitemapmap: Path) -> N
 
 def test_generation_uses_a_chunked_iterator(sitemapmap: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """With a chunk of 2, five documents are read in three rounds and all of them are written."""
-    monkeypatch.setattr(sitemaps, "CHUNK", 2)
+    monkeypatch.setattr(indeling, "CHUNK", 2)
     gepubliceerd(aantal=5)
     assert sitemaps_genereren().urls == 5
     assert sitemaps_controleren() == ([], 5)
@@ -341,7 +342,7 @@ def test_validation_of_too_many_urls_and_duplicates(
 ) -> None:
     gepubliceerd(aantal=3)
     sitemaps_genereren()
-    monkeypatch.setattr(sitemaps, "MAXIMAAL_AANTAL", 2)
+    monkeypatch.setattr(indeling, "MAXIMAAL_AANTAL", 2)
     pad = sitemapmap / "sitemap-diwoo-infocat014-0-1.xml"
     boom = etree.parse(str(pad))
     boom.getroot().append(etree.fromstring(etree.tostring(boom.getroot()[0])))

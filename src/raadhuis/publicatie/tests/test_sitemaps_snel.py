@@ -23,6 +23,7 @@ from raadhuis.publicatie.models import (
     Publicatiestatus,
     Sitemapblok,
 )
+from raadhuis.publicatie.sitemaps import indeling, lezen, parallel
 from raadhuis.publicatie.tests.test_diwoo import document_maken, publicatie_maken
 
 LASTIG = "Raad & college <besluit> \"quotes\" 'enkel' ]]> tab\there\r\nregel é ü 😀 \x7f"
@@ -127,7 +128,7 @@ def test_fast_writer_gives_the_bytes_of_the_lxml_path(monkeypatch: pytest.Monkey
         via_lxml.append(pk)
         return echt(pk, urls)
 
-    monkeypatch.setattr(sitemaps, "_url_bytes_via_lxml", opgemerkt)
+    monkeypatch.setattr(lezen, "_url_bytes_via_lxml", opgemerkt)
     uitkomst = dict(sitemaps._url_teksten(Publicatiedocument.objects.order_by("pk"), urls))
 
     for document in goed:
@@ -231,7 +232,7 @@ def test_timestamps_read_as_text_are_the_same_moments() -> None:
 def test_a_full_run_in_worker_processes_writes_what_one_process_writes(
     sitemapmap: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(sitemaps, "BLOKGROOTTE", 4)
+    monkeypatch.setattr(indeling, "BLOKGROOTTE", 4)
     for nummer in range(6):
         for categorie in (
             waardelijsten.CATEGORIE_WOO_VERZOEKEN,
@@ -277,7 +278,7 @@ def test_a_full_run_in_worker_processes_writes_what_one_process_writes(
 
 @pytest.mark.django_db(transaction=True)
 def test_a_failing_worker_leaves_its_blocks_marked(sitemapmap: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sitemaps, "BLOKGROOTTE", 2)
+    monkeypatch.setattr(indeling, "BLOKGROOTTE", 2)
     for _ in range(6):
         document_maken(publicatie_maken(informatiecategorieen=[waardelijsten.CATEGORIE_WOO_VERZOEKEN]))
 
@@ -286,12 +287,12 @@ def test_a_failing_worker_leaves_its_blocks_marked(sitemapmap: Path, monkeypatch
 
     # Patched before the fork, so the workers fail.
     monkeypatch.setattr(sitemaps, "_werkers", lambda: 2)
-    monkeypatch.setattr(sitemaps, "_blokken_schrijven", kapot)
+    monkeypatch.setattr(parallel, "_blokken_schrijven", kapot)
     with pytest.raises(OSError, match="schijf vol"):
         sitemaps.sitemaps_genereren(alles=True)
     # Nothing claimed is lost: what was not written is marked again.
     assert Sitemapblok.objects.filter(verouderd=True, infocat="014").exists()
     monkeypatch.undo()
-    monkeypatch.setattr(sitemaps, "BLOKGROOTTE", 2)
+    monkeypatch.setattr(indeling, "BLOKGROOTTE", 2)
     assert sitemaps.sitemaps_genereren().urls >= 1
     assert not Sitemapblok.objects.filter(verouderd=True).exists()

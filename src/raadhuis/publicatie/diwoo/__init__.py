@@ -1,0 +1,76 @@
+"""DiWoo 0.9.8 metadata as XML (woo.md §5): `element` holds the lxml reference and the XSD, `rijen`
+and `tekst` the byte-identical string-template writer the sitemaps use; this package re-exports them.
+"""
+
+from raadhuis.publicatie.diwoo.element import (
+    DIWOO_NS,
+    MDTO_LOCATIE,
+    NSMAP,
+    SITEMAP_NS,
+    XSD_MAP,
+    OngeldigeMetadata,
+    Samenhang,
+    Urls,
+    absolute_url,
+    datumtijd,
+    document_element,
+    document_url,
+    fouten,
+    meldingen,
+    publicatie_url,
+    samenhang_laden,
+    schema,
+)
+from raadhuis.publicatie.diwoo.rijen import (
+    DOCUMENTKOLOMMEN,
+    PUBLICATIEKOLOMMEN,
+    Publicatierij,
+    ids_filter,
+    moment,
+    publicaties_lezen,
+    uuid_tekst,
+)
+from raadhuis.publicatie.diwoo.tekst import (
+    _GEEN_XML,
+    Documentsjablonen,
+    Publicatiefragmenten,
+    _attribuut,
+    document_tekst,
+    publicatie_fragmenten,
+    tekst_escapen,
+)
+
+__all__ = [
+    "DIWOO_NS",
+    "DOCUMENTKOLOMMEN",
+    "MDTO_LOCATIE",
+    "NSMAP",
+    "PUBLICATIEKOLOMMEN",
+    "SITEMAP_NS",
+    "XSD_MAP",
+    # The escaping rules themselves, for the tests that hold them against lxml's serialiser.
+    "_GEEN_XML",
+    "Documentsjablonen",
+    "OngeldigeMetadata",
+    "Publicatiefragmenten",
+    "Publicatierij",
+    "Samenhang",
+    "Urls",
+    "_attribuut",
+    "absolute_url",
+    "datumtijd",
+    "document_element",
+    "document_tekst",
+    "document_url",
+    "fouten",
+    "ids_filter",
+    "meldingen",
+    "moment",
+    "publicatie_fragmenten",
+    "publicatie_url",
+    "publicaties_lezen",
+    "samenhang_laden",
+    "schema",
+    "tekst_escapen",
+    "uuid_tekst",
+]
