@@ -151,6 +151,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "raadhuis.core.sessies.SessieVerloopMiddleware",
+    # After authentication (keys belong to a caller): a retried write gets the first answer.
+    "raadhuis.core.idempotentie.IdempotentieMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",

@@ -284,6 +284,35 @@ class Zoekwijziging(models.Model):
         return f"{self.document_id}"
 
 
+class Idempotentiesleutel(models.Model):
+    """A write that was done once under a client's Idempotency-Key (API) or form key (pages), with
+    the answer it got, so a retry or a second click gets the same answer instead of a second
+    effect (core.idempotentie)."""
+
+    # Whose key: a hash of the API credential or the session user; keys of others never match.
+    eigenaar = models.CharField(_("eigenaar"), max_length=64)
+    sleutel = models.CharField(_("sleutel"), max_length=200)
+    # What was asked: method, path and a hash of the body, so a key reused for something else is
+    # refused rather than answered with another request's result.
+    verzoek = models.CharField(_("verzoek"), max_length=64)
+    status = models.PositiveSmallIntegerField(_("status"), null=True, blank=True)
+    inhoudstype = models.CharField(_("inhoudstype"), max_length=100, blank=True)
+    antwoord = models.BinaryField(_("antwoord"), blank=True, default=b"")
+    locatie = models.CharField(_("locatie"), max_length=500, blank=True)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("idempotentiesleutel")
+        verbose_name_plural = _("idempotentiesleutels")
+        constraints = [
+            models.UniqueConstraint(fields=["eigenaar", "sleutel"], name="idempotentiesleutel_uniek"),
+        ]
+        indexes = [models.Index(fields=["aangemaakt_op"], name="idempotentie_ouderdom")]
+
+    def __str__(self) -> str:
+        return self.sleutel
+
+
 class Begrotingsprogramma(models.Model):
     """A programme of the gemeente's programmabegroting (Gemeentewet art. 186; BBV art. 7-8).
 

@@ -5,6 +5,7 @@ nothing changed) and permissions (403)."""
 
 from __future__ import annotations
 
+import re
 import uuid
 from types import SimpleNamespace
 from typing import Any
@@ -321,3 +322,34 @@ def test_acties_vragen_het_recht(client: Any, auteur: Medewerker) -> None:
     assert client.get(_detail(publicatie)).status_code == 403
     publicatie.refresh_from_db()
     assert publicatie.status == Publicatiestatus.GEPUBLICEERD
+
+
+def test_twee_keer_versturen_maakt_een_publicatie(client: Any, coordinator: Medewerker) -> None:
+    """A double click or a reload of the answer sends the same rendered form again: it is done once
+    (core.idempotentie, the form key of the shared form component)."""
+    pagina = client.get(NIEUW).content.decode()
+    sleutel = re.search(r'name="_formuliersleutel" value="([0-9a-f]{32})"', pagina)
+    assert sleutel is not None
+
+    eerste = client.post(NIEUW, _formulier(_formuliersleutel=sleutel.group(1)))
+    tweede = client.post(NIEUW, _formulier(_formuliersleutel=sleutel.group(1)))
+
+    assert eerste.status_code == tweede.status_code == 302
+    assert tweede["Location"] == eerste["Location"]
+    assert tweede["Idempotent-Replayed"] == "true"
+    assert Publicatie.objects.count() == 1
+
+
+def test_een_formulier_met_fouten_kan_opnieuw_worden_verstuurd(client: Any, coordinator: Medewerker) -> None:
+    sleutel = "a" * 32
+
+    fout = client.post(NIEUW, _formulier(officiele_titel="", _formuliersleutel=sleutel))
+    goed = client.post(NIEUW, _formulier(_formuliersleutel=sleutel))
+
+    assert fout.status_code == 400
+    assert goed.status_code == 302
+    assert Publicatie.objects.count() == 1
+
+
+def test_een_zoekformulier_krijgt_geen_formuliersleutel(client: Any, coordinator: Medewerker) -> None:
+    assert "_formuliersleutel" not in client.get(reverse("publicatie:werkplek")).content.decode()

@@ -282,3 +282,75 @@ def test_tweede_verdaging_via_de_api_geeft_422(client: Client, token: dict[str, 
     inhoud = _probleem(_post(client, token, pad, {"reden": OMVANG, "besloten_op": "2024-05-21"}), 422)
     assert "besloten_op" in str(_velden(inhoud))
     assert momentopname() == voor
+
+
+# --- Idempotency-Key (issue 11 point 4; core.idempotentie) -------------------------------------------
+
+VERZOEK = {"onderwerp": "Bomenkap Dorpsstraat", "ontvangstdatum": "2026-03-02", "emailadres": "a@example.org"}
+
+
+def test_een_herhaald_verzoek_met_dezelfde_sleutel_registreert_een_keer(
+    client: Client, token: dict[str, str]
+) -> None:
+    sleutel = {"HTTP_IDEMPOTENCY_KEY": "5b0c7c8e-aanvraag-1"}
+
+    eerste = client.post(API, VERZOEK, content_type="application/json", **token, **sleutel)
+    tweede = client.post(API, VERZOEK, content_type="application/json", **token, **sleutel)
+
+    assert eerste.status_code == tweede.status_code == 201
+    assert tweede.json() == eerste.json()
+    assert tweede["Idempotent-Replayed"] == "true"
+    assert WooVerzoek.objects.count() == 1
+
+
+def test_zonder_sleutel_zijn_twee_verzoeken_twee_verzoeken(client: Client, token: dict[str, str]) -> None:
+    client.post(API, VERZOEK, content_type="application/json", **token)
+    client.post(API, VERZOEK, content_type="application/json", **token)
+
+    assert WooVerzoek.objects.count() == 2
+
+
+def test_dezelfde_sleutel_voor_een_ander_verzoek_wordt_geweigerd(
+    client: Client, token: dict[str, str]
+) -> None:
+    sleutel = {"HTTP_IDEMPOTENCY_KEY": "sleutel-2"}
+    client.post(API, VERZOEK, content_type="application/json", **token, **sleutel)
+
+    antwoord = client.post(
+        API, {**VERZOEK, "onderwerp": "Iets anders"}, content_type="application/json", **token, **sleutel
+    )
+
+    assert antwoord.status_code == 422
+    assert antwoord["Content-Type"] == PROBLEM
+    assert WooVerzoek.objects.count() == 1
+
+
+def test_de_sleutel_van_een_ander_past_niet(
+    client: Client, token: dict[str, str], coordinator: Medewerker
+) -> None:
+    """Keys belong to the caller: another token with the same key is a new request, never a replay
+    of someone else's answer."""
+    sleutel = {"HTTP_IDEMPOTENCY_KEY": "gedeeld"}
+    collega = MedewerkerFactory(rollen=[Rol.WOO_COORDINATOR])
+    ander = {"HTTP_AUTHORIZATION": f"Bearer {api_token_uitgeven(medewerker=collega)}"}
+
+    client.post(API, VERZOEK, content_type="application/json", **token, **sleutel)
+    antwoord = client.post(API, VERZOEK, content_type="application/json", **ander, **sleutel)
+
+    assert antwoord.status_code == 201
+    assert "Idempotent-Replayed" not in antwoord
+    assert WooVerzoek.objects.count() == 2
+
+
+def test_een_afgewezen_verzoek_wordt_met_dezelfde_sleutel_hetzelfde_beantwoord(
+    client: Client, token: dict[str, str]
+) -> None:
+    sleutel = {"HTTP_IDEMPOTENCY_KEY": "fout-1"}
+    fout = {**VERZOEK, "emailadres": ""}
+
+    eerste = client.post(API, fout, content_type="application/json", **token, **sleutel)
+    tweede = client.post(API, fout, content_type="application/json", **token, **sleutel)
+
+    assert eerste.status_code == tweede.status_code == 422
+    assert tweede.json() == eerste.json()
+    assert WooVerzoek.objects.count() == 0
