@@ -220,7 +220,7 @@ MEDIA_ROOT = Path(env_str("RAADHUIS_MEDIA_ROOT", str(VAR_DIR / "media")))
 # Uploads that need a permission check (council papers, Woo documents): never served directly.
 RAADHUIS_PRIVE_ROOT = Path(env_str("RAADHUIS_PRIVE_ROOT", str(VAR_DIR / "prive")))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "raadhuis.core.opslag.Bestandsopslag"},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
