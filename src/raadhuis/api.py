@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
@@ -18,7 +20,62 @@ from raadhuis.dienstverlening.api import router as dienstverlening_router
 from raadhuis.publicatie.api import router as publicatie_router
 from raadhuis.woo.api import router as woo_router
 
-api = NinjaAPI(
+# Every error of every operation is RFC 9457 problem+json (the exception handlers below); the
+# document says so, so a client (and the API fuzzer, tests/fuzz) can rely on it.
+PROBLEEM: dict[str, Any] = {
+    "type": "object",
+    "required": ["type", "title", "status"],
+    "properties": {
+        "type": {"type": "string"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string"},
+        "invalid_params": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {"name": {"type": "string"}, "reason": {"type": "string"}},
+            },
+        },
+    },
+}
+FOUTEN = {
+    "400": "Ongeldig verzoek (bijvoorbeeld een onbekend filter)",
+    "404": "Niet gevonden",
+    "422": "Ongeldige invoer, met de velden in invalid_params",
+    "429": "Te veel verzoeken; Retry-After zegt wanneer weer",
+    "503": "Tijdelijk niet beschikbaar",
+}
+FOUTEN_BEVEILIGD = {"401": "Niet ingelogd", "403": "Geen toegang"}
+PROBLEEM_JSON = "application/problem+json"
+
+
+class RaadhuisAPI(NinjaAPI):
+    """NinjaAPI whose OpenAPI document lists the problem+json errors of every operation."""
+
+    def get_openapi_schema(self, **kwargs: Any) -> Any:
+        schema = super().get_openapi_schema(**kwargs)
+        schema.setdefault("components", {}).setdefault("schemas", {})["Probleem"] = PROBLEEM
+        verwijzing = {"$ref": "#/components/schemas/Probleem"}
+        for operaties in schema.get("paths", {}).values():
+            for operatie in operaties.values():
+                antwoorden = operatie.setdefault("responses", {})
+                # Ninja keys its own responses by int, the document is JSON: one kind of key.
+                for code in [c for c in antwoorden if not isinstance(c, str)]:
+                    antwoorden[str(code)] = antwoorden.pop(code)
+                fouten = {**FOUTEN, **(FOUTEN_BEVEILIGD if operatie.get("security") else {})}
+                for code, beschrijving in fouten.items():
+                    antwoorden.setdefault(code, {"description": beschrijving})
+                for code, antwoord in antwoorden.items():
+                    if str(code)[:1] in ("4", "5"):
+                        # An error's own schema (a 410 naming the replacement) stays, under the
+                        # media type the handlers answer with.
+                        eigen = (antwoord.get("content") or {}).get("application/json", {}).get("schema")
+                        antwoord["content"] = {PROBLEEM_JSON: {"schema": eigen or verwijzing}}
+        return schema
+
+
+api = RaadhuisAPI(
     title="Raadhuis API",
     version="1",
     description="Open API van Raadhuis. Fouten volgen RFC 9457 (application/problem+json).",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -9,6 +10,7 @@ from typing import Any, Generic, TypeVar
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.utils import flatatt
+from django.http import QueryDict
 from django.urls import reverse_lazy
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -48,8 +50,58 @@ class RaadhuisForm(forms.Form):
     bound_field_class = RaadhuisBoundField
 
 
+VERSIEVELD = "_versie"
+
+
 class RaadhuisModelForm(forms.ModelForm):  # type: ignore[type-arg]
+    """An edit form of an existing record carries the version it showed (a hash of the fields it
+    edits, as they were when the page was made). If someone else saved the record in the meantime,
+    saving refuses with an explanation instead of silently overwriting their work (issue 11 point
+    4: optimistic locking); the page then carries the new version, so reviewing and saving again
+    works. Subclasses that override clean() call super().clean()."""
+
     bound_field_class = RaadhuisBoundField
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None and self._versievelden():
+            self.fields[VERSIEVELD] = forms.CharField(widget=forms.HiddenInput, required=False)
+            self.initial[VERSIEVELD] = self._huidige_versie()
+
+    def _versievelden(self) -> list[str]:
+        velden = {veld.name for veld in self.instance._meta.concrete_fields}
+        return sorted(naam for naam in self._meta.fields or () if naam in velden)
+
+    def _huidige_versie(self) -> str:
+        rij = (
+            type(self.instance)
+            ._default_manager.filter(pk=self.instance.pk)
+            .values(*self._versievelden())
+            .first()
+        )
+        return hashlib.sha256(repr(sorted((rij or {}).items())).encode()).hexdigest()[:32]
+
+    def clean(self) -> dict[str, Any]:
+        gegevens = super().clean() or {}
+        # The version is the form's business, not the service's: it never reaches cleaned_data.
+        gegevens.pop(VERSIEVELD, None)
+        if VERSIEVELD in self.fields:
+            getoond = self.data.get(self.add_prefix(VERSIEVELD))
+            huidig = self._huidige_versie()
+            if getoond and getoond != huidig:
+                self.add_error(
+                    None,
+                    _(
+                        "Iemand anders heeft dit intussen gewijzigd. Uw wijzigingen zijn nog niet "
+                        "opgeslagen: open de pagina opnieuw in een ander tabblad om de nieuwe versie te "
+                        "zien, pas zo nodig aan en sla dan opnieuw op."
+                    ),
+                )
+                # The page shows the new version from now on: saving again overrides knowingly.
+                nieuw = dict(self.data.items()) if not isinstance(self.data, QueryDict) else self.data.copy()
+                nieuw[self.add_prefix(VERSIEVELD)] = huidig
+                self.data = nieuw
+        return gegevens
 
 
 class OrganisatieForm(RaadhuisModelForm):

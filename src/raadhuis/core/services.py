@@ -9,6 +9,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import Field
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -62,6 +63,10 @@ def organisatie_bijwerken(
         )
     organisatie = Organisatie.objects.select_for_update().get(pk=organisatie.pk)
     for veld, waarde in gegevens.items():
+        model_veld = Organisatie._meta.get_field(veld)
+        if waarde is None and isinstance(model_veld, Field) and not model_veld.null and model_veld.blank:
+            # null from an API client means "clear it"; the column holds an empty text instead.
+            waarde = ""
         setattr(organisatie, veld, waarde)
     if tooi_code is not None:
         organisatie.tooi_code = tooi_code.strip().lower()

@@ -253,3 +253,50 @@ def test_pdf_uploaden_bij_een_agendapunt(griffie: Client) -> None:
     assert stuk.agendapunt == punt
     pagina = griffie.get(url("werkplek_vergadering", punt.vergadering_id)).content.decode()
     assert "Raadsvoorstel Oostlaan" in pagina
+
+
+def test_twee_griffiers_tegelijk_wijzigen_de_tweede_hoort_het(griffie: Client, griffier: Medewerker) -> None:
+    """Optimistic locking (issue 11 point 4; core.forms.RaadhuisModelForm): the second editor's save
+    is refused with an explanation instead of silently overwriting the first one's work."""
+    import re
+
+    from raadhuis.besluitvorming import services
+
+    vergadering = VergaderingFactory(titel="Raadsvergadering juni", locatie="Raadzaal")
+    pagina = griffie.get(url("werkplek_vergadering_bewerken", vergadering.pk)).content.decode()
+    getoond = re.search(r'name="_versie" value="([0-9a-f]+)"', pagina)
+    assert getoond is not None
+    # Meanwhile a colleague moves the meeting to another room.
+    services.vergadering_bijwerken(
+        vergadering=vergadering,
+        titel=vergadering.titel,
+        begin=vergadering.begin,
+        locatie="Burgerzaal",
+        aanleiding=vergadering.aanleiding,
+        door=griffier,
+    )
+    formulier = {
+        "titel": "Raadsvergadering juni (gewijzigd)",
+        "begin": timezone.localtime(vergadering.begin).strftime("%Y-%m-%dT%H:%M"),
+        "locatie": "Raadzaal",
+        "aanleiding": vergadering.aanleiding,
+        "_versie": getoond.group(1),
+    }
+
+    geweigerd = griffie.post(url("werkplek_vergadering_bewerken", vergadering.pk), formulier)
+
+    assert geweigerd.status_code == 400
+    assert "Iemand anders heeft dit intussen gewijzigd" in geweigerd.content.decode()
+    vergadering.refresh_from_db()
+    assert (vergadering.titel, vergadering.locatie) == ("Raadsvergadering juni", "Burgerzaal")
+
+    # The page now carries the new version: saving again, knowingly, works.
+    nieuw = re.search(r'name="_versie" value="([0-9a-f]+)"', geweigerd.content.decode())
+    assert nieuw is not None
+    assert nieuw.group(1) != getoond.group(1)
+    opgeslagen = griffie.post(
+        url("werkplek_vergadering_bewerken", vergadering.pk), {**formulier, "_versie": nieuw.group(1)}
+    )
+    assert opgeslagen.status_code == 302
+    vergadering.refresh_from_db()
+    assert vergadering.titel == "Raadsvergadering juni (gewijzigd)"

@@ -166,3 +166,29 @@ def test_inactieve_medewerker_kan_niet_met_token(client: Client, organisatie: Or
     )
 
     assert antwoord.status_code == 401
+
+
+@pytest.mark.parametrize("veld", ["postadres", "website", "emailadres"])
+def test_null_maakt_een_optioneel_veld_leeg(client: Client, organisatie: Organisatie, beheerder, veld: str):
+    """Found by the API fuzzer: null used to reach the database as NULL (500)."""
+    antwoord = client.patch(
+        "/api/v1/organisatie",
+        {veld: None},
+        content_type="application/json",
+        **bearer(api_token_uitgeven(medewerker=beheerder)),
+    )
+
+    assert antwoord.status_code == 200, antwoord.content
+    assert antwoord.json()[veld] == ""
+
+
+def test_null_voor_de_naam_geeft_422(client: Client, organisatie: Organisatie, beheerder):
+    antwoord = client.patch(
+        "/api/v1/organisatie",
+        {"naam": None},
+        content_type="application/json",
+        **bearer(api_token_uitgeven(medewerker=beheerder)),
+    )
+
+    assert antwoord.status_code == 422
+    assert antwoord["Content-Type"] == PROBLEM

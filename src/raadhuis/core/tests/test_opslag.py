@@ -58,36 +58,3 @@ def test_andere_schijffouten_blijven_fouten(tmp_path: Path, monkeypatch: pytest.
 
     with pytest.raises(PermissionError):
         Bestandsopslag(location=str(tmp_path)).save("a.txt", ContentFile(b"abc"))
-
-
-def test_een_upload_bij_volle_schijf_laat_niets_achter(db: None, volle_schijf: None):
-    """Through a real service: publishing a file when the private storage is full."""
-    import datetime as dt
-
-    from raadhuis.accounts.models import Rol
-    from raadhuis.accounts.tests.factories import MedewerkerFactory
-    from raadhuis.publicatie import services
-    from raadhuis.publicatie import waardelijsten as w
-    from raadhuis.publicatie.models import Publicatiedocument
-
-    map_ = Path(Publicatiedocument._meta.get_field("bestand").storage.location)  # type: ignore[attr-defined]
-    voor = {p for p in map_.rglob("*") if p.is_file()}
-    coordinator = MedewerkerFactory(rollen=[Rol.WOO_COORDINATOR])
-    publicatie = services.publicatie_aanmaken(
-        publisher="gm1926",
-        officiele_titel="Convenant",
-        informatiecategorieen=[w.CATEGORIE_CONVENANTEN],
-        handelingen=[
-            services.Handeling(soort=w.VASTSTELLING, tijdstip=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
-        ],
-        door=coordinator,
-    )
-
-    with pytest.raises(ValidationError) as fout:
-        services.document_toevoegen(
-            publicatie, titel="Lijst", bestandsnaam="lijst.csv", inhoud=b"a,b\n1,2\n" * 10, door=coordinator
-        )
-
-    assert "de opslag is vol" in str(fout.value)
-    assert not Publicatiedocument.objects.exists()
-    assert {p for p in map_.rglob("*") if p.is_file()} == voor

@@ -8,6 +8,7 @@ import datetime as dt
 import io
 import sys
 import zipfile
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 from unittest import mock
@@ -662,3 +663,29 @@ def test_csv_met_formule_wordt_geweigerd(coordinator: Medewerker) -> None:
 
     assert "bestand" in fout.value.message_dict
     assert not publicatie.documenten.exists()
+
+
+def test_een_upload_bij_volle_schijf_laat_niets_achter(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Through a real service: publishing a file when the private storage is full."""
+    from raadhuis.core.tests.test_opslag import _VolleSchijf
+
+    monkeypatch.setattr("django.core.files.storage.filesystem.os.fdopen", _VolleSchijf)
+    map_ = Path(Publicatiedocument._meta.get_field("bestand").storage.location)  # type: ignore[attr-defined]
+    voor = {p for p in map_.rglob("*") if p.is_file()}
+    coordinator = medewerker(Rol.WOO_COORDINATOR)
+    publicatie = services.publicatie_aanmaken(
+        publisher="gm1926",
+        officiele_titel="Convenant",
+        informatiecategorieen=[w.CATEGORIE_CONVENANTEN],
+        handelingen=[services.Handeling(soort=w.VASTSTELLING, tijdstip=VASTGESTELD)],
+        door=coordinator,
+    )
+
+    with pytest.raises(ValidationError) as fout:
+        services.document_toevoegen(
+            publicatie, titel="Lijst", bestandsnaam="lijst.csv", inhoud=b"a,b\n1,2\n" * 10, door=coordinator
+        )
+
+    assert "de opslag is vol" in str(fout.value)
+    assert not Publicatiedocument.objects.exists()
+    assert {p for p in map_.rglob("*") if p.is_file()} == voor
