@@ -41,6 +41,15 @@ def _lege_zoekindex() -> None:
 
 
 @pytest.fixture(autouse=True)
+def _lege_oidc_cache() -> None:
+    """The DigiD/eHerkenning discovery documents are kept per process; a test that fetched (or
+    mocked) one must not decide what the next test's login does."""
+    from raadhuis.accounts import oidc
+
+    oidc._discovery_cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _lege_cache() -> None:
     """Rate-limit counters live in the cache; every test starts with none."""
     cache.clear()

@@ -18,6 +18,7 @@ from raadhuis.accounts.models import Medewerker
 from raadhuis.accounts.tests.hulp import TweestapClient
 from raadhuis.core.identiteit import Identiteit, identiteit_opslaan
 from raadhuis.core.tests.wereld import teruggedraaide_wereld
+from raadhuis.testidp.testhulp import backchannel_via_testclient
 
 
 @dataclass
@@ -64,7 +65,9 @@ def _sessies(wereld: Wereld) -> None:
 def wereld(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> Iterator[Wereld]:
     """Everything in one outer transaction, rolled back at the end, so the demo data never reaches
     the other tests of the run; every case runs in a savepoint of its own (test_matrix)."""
-    with teruggedraaide_wereld("matrix", django_db_blocker):
+    # The DigiD/eHerkenning start page fetches the broker's discovery document; routed to the test
+    # IdP in this process, so the answer does not depend on what an earlier test left behind.
+    with teruggedraaide_wereld("matrix", django_db_blocker), backchannel_via_testclient():
         call_command("demo", stdout=io.StringIO())
         wereld = Wereld()
         data.bouwen(wereld.waarden)

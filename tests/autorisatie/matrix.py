@@ -222,7 +222,7 @@ MATRIX: dict[str, list[Geval]] = {
         {"methode": "POST", "verwacht": {"*": "login", "medewerkers": "403", "beheerder": "ok"}},
     ],
     "inloggen/<slug:middel>/": [
-        {"pad": {"middel": "=digid"}, "verwacht": {"*": "503"}},
+        {"pad": {"middel": "=digid"}, "verwacht": {"*": "ok"}},
     ],
     "inloggen/<slug:middel>/terug/": [
         {"pad": {"middel": "=digid"}, "verwacht": {"*": "ongeldig"}},
