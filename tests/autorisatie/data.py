@@ -213,3 +213,15 @@ def bouwen(w: dict[str, str]) -> None:
     w["gelijkgestelde_dag"] = _eerste("core.GelijkgesteldeDag")
     w["verwerkingsactiviteit"] = _eerste("core.Verwerkingsactiviteit", "sleutel")
     w["medewerker"] = str(griffier.pk)
+    # Objects of the admin's third-party models: their admin history pages look the object up
+    # before checking permissions, so the id must exist on every database (sequences differ).
+    w["totpdevice"] = str(
+        apps.get_model("otp_totp.TOTPDevice")._default_manager.create(user=griffier, name="matrix").pk
+    )
+    w["toegangslog"] = str(
+        apps.get_model("axes.AccessLog")
+        ._default_manager.create(
+            username=griffier.get_username(), ip_address="127.0.0.1", user_agent="matrix", path_info="/"
+        )
+        .pk
+    )

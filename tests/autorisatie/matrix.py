@@ -311,16 +311,16 @@ MATRIX: dict[str, list[Geval]] = {
         {"verwacht": {"*": "login", "beheerder": "403"}},
     ],
     "beheer/otp_totp/totpdevice/<path:object_id>/history/": [
-        {"pad": {"object_id": "medewerker"}, "verwacht": {"*": "login", "beheerder": "403"}},
+        {"pad": {"object_id": "totpdevice"}, "verwacht": {"*": "login", "beheerder": "403"}},
     ],
     "beheer/otp_totp/totpdevice/<path:object_id>/delete/": [
-        {"pad": {"object_id": "medewerker"}, "verwacht": {"*": "login", "beheerder": "403"}},
+        {"pad": {"object_id": "totpdevice"}, "verwacht": {"*": "login", "beheerder": "403"}},
     ],
     "beheer/otp_totp/totpdevice/<path:object_id>/change/": [
-        {"pad": {"object_id": "medewerker"}, "verwacht": {"*": "login", "beheerder": "403"}},
+        {"pad": {"object_id": "totpdevice"}, "verwacht": {"*": "login", "beheerder": "403"}},
     ],
     "beheer/otp_totp/totpdevice/<path:object_id>/": [
-        {"pad": {"object_id": "medewerker"}, "verwacht": {"*": "login", "beheerder": "ok"}},
+        {"pad": {"object_id": "totpdevice"}, "verwacht": {"*": "login", "beheerder": "ok"}},
     ],
     "beheer/otp_static/staticdevice/": [
         {"verwacht": {"*": "login", "beheerder": "403"}},
@@ -365,16 +365,16 @@ MATRIX: dict[str, list[Geval]] = {
         {"verwacht": {"*": "login", "beheerder": "403"}},
     ],
     "beheer/axes/accesslog/<path:object_id>/history/": [
-        {"pad": {"object_id": "medewerker"}, "verwacht": {"*": "login", "beheerder": "403"}},
+        {"pad": {"object_id": "toegangslog"}, "verwacht": {"*": "login", "beheerder": "403"}},
     ],
     "beheer/axes/accesslog/<path:object_id>/delete/": [
-        {"pad": {"object_id": "medewerker"}, "verwacht": {"*": "login", "beheerder": "403"}},
+        {"pad": {"object_id": "toegangslog"}, "verwacht": {"*": "login", "beheerder": "403"}},
     ],
     "beheer/axes/accesslog/<path:object_id>/change/": [
-        {"pad": {"object_id": "medewerker"}, "verwacht": {"*": "login", "beheerder": "403"}},
+        {"pad": {"object_id": "toegangslog"}, "verwacht": {"*": "login", "beheerder": "403"}},
     ],
     "beheer/axes/accesslog/<path:object_id>/": [
-        {"pad": {"object_id": "medewerker"}, "verwacht": {"*": "login", "beheerder": "ok"}},
+        {"pad": {"object_id": "toegangslog"}, "verwacht": {"*": "login", "beheerder": "ok"}},
     ],
     "beheer/axes/accessfailurelog/": [
         {"verwacht": {"*": "login", "beheerder": "403"}},
@@ -845,7 +845,7 @@ MATRIX: dict[str, list[Geval]] = {
     ],
     "werkplek/besluitvorming/fractielidmaatschappen/<int:pk>/beeindigen/": [
         {
-            "pad": {"pk": "lidmaatschap"},
+            "pad": {"pk": "fractielidmaatschap"},
             "verwacht": {"*": "login", "medewerkers": "403", "beheerder": "ok", "griffie": "ok"},
         },
     ],
