@@ -136,6 +136,7 @@ INSTALLED_APPS = [
     "raadhuis.dienstverlening",
     "raadhuis.woo",
     "raadhuis.publicatie",
+    "raadhuis.samenleving",
 ]
 
 MIDDLEWARE = [
@@ -156,6 +157,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Before any view reads the request into a query (PostgreSQL text cannot hold NUL); inside
+    # the header middlewares, so its 400 page gets the CSP and frame headers too.
+    "raadhuis.core.nulteken.NulTekenMiddleware",
     # Last, as django-axes requires: turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]

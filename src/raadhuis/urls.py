@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("raadhuis.dienstverlening.urls")),
     path("", include("raadhuis.woo.urls")),
     path("", include("raadhuis.publicatie.urls")),
+    path("", include("raadhuis.samenleving.urls")),
     # Uploaded public files (organisation logo, photos of council members). Council papers live in
     # RAADHUIS_PRIVE_ROOT (core.opslag), outside MEDIA_ROOT, and go out only through besluitvorming's
     # download view, which checks openbaarheid (a geheim stuk, Gemeentewet art. 25). The folder

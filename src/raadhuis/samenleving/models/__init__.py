@@ -1,0 +1,1 @@
+"""The models of samenleving, one module per part."""
