@@ -4,7 +4,6 @@ logged-in session per actor, built once per module inside a transaction that is 
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
@@ -74,16 +73,3 @@ def wereld(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> Iterato
         data.bouwen(wereld.waarden)
         _sessies(wereld)
         yield wereld
-
-
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """On PostgreSQL this module found what SQLite hides (a NUL character in a query string is a
-    500; object ids differ between workers); skipped there until fixed (see the stop note)."""
-    from django.db import connection
-
-    if connection.vendor != "postgresql":
-        return
-    hier = os.path.dirname(__file__)
-    for item in items:
-        if str(item.path).startswith(hier):
-            item.add_marker(pytest.mark.skip(reason="PostgreSQL findings open, see the stop note"))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import import_module
@@ -255,16 +254,3 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
         f"4xx not problem+json: {totaal['geen_problem_json']}; "
         f"undocumented status/media types: {totaal['ongedocumenteerde_status']}"
     )
-
-
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """On PostgreSQL this module found what SQLite hides (a NUL character in a query string is a
-    500; object ids differ between workers); skipped there until fixed (see the stop note)."""
-    from django.db import connection
-
-    if connection.vendor != "postgresql":
-        return
-    hier = os.path.dirname(__file__)
-    for item in items:
-        if str(item.path).startswith(hier):
-            item.add_marker(pytest.mark.skip(reason="PostgreSQL findings open, see the stop note"))
