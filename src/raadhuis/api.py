@@ -16,6 +16,7 @@ from raadhuis.besluitvorming.api import router as besluitvorming_router
 from raadhuis.core.api import router as core_router
 from raadhuis.core.problem import probleem, velden_uit_pydantic, velden_uit_validationerror
 from raadhuis.core.snelheid import ApiLimiet
+from raadhuis.core.storing import is_databasestoring, storingsantwoord
 from raadhuis.dienstverlening.api import router as dienstverlening_router
 from raadhuis.publicatie.api import router as publicatie_router
 from raadhuis.woo.api import router as woo_router
@@ -153,6 +154,8 @@ def http_fout(request: HttpRequest, fout: HttpError) -> HttpResponse:
 def onverwachte_fout(request: HttpRequest, fout: Exception) -> HttpResponse:
     import logging
 
+    if is_databasestoring(fout):
+        return storingsantwoord(request)
     logging.getLogger("raadhuis.api").exception("Unexpected error in %s", request.path)
     return probleem(status=500, titel=_("Er ging iets mis aan onze kant."))
 

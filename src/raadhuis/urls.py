@@ -30,6 +30,9 @@ urlpatterns = [
     re_path(r"^media/(?P<path>(?:organisatie|personen)/.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
 ]
 
+# A database briefly away answers 503 with Retry-After (core.storing); anything else 500.
+handler500 = "raadhuis.core.storing.serverfout"
+
 # The local test identity provider (DigiD/eHerkenning stand-in): development and tests only.
 if settings.RAADHUIS_TEST_IDP:
     urlpatterns.append(path("test-idp/", include("raadhuis.testidp.urls")))

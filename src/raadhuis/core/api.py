@@ -10,7 +10,7 @@ from ninja import Router, Schema
 from raadhuis.core import services
 from raadhuis.core.problem import probleem
 from raadhuis.core.selectors import huidige_organisatie
-from raadhuis.core.taken import wachtrij_status
+from raadhuis.core.taken import uitgaand_aantal, wachtrij_status
 from raadhuis.core.toegang import ingelogde_gebruiker
 
 router = Router(tags=["kern"])
@@ -21,6 +21,8 @@ class Gezondheid(Schema):
     database: str
     wachtrij: str
     wachtend: int
+    # Tasks of committed changes still in the outbox; growing means the queue is not taking them.
+    uitgaand: int
 
 
 class OrganisatieUit(Schema):
@@ -61,6 +63,7 @@ def gezondheid(request: HttpRequest) -> Gezondheid | HttpResponse:
         database="ok",
         wachtrij=str(wachtrij["backend"]),
         wachtend=int(wachtrij["wachtend"]),
+        uitgaand=uitgaand_aantal(),
     )
 
 

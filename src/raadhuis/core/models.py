@@ -284,6 +284,29 @@ class Zoekwijziging(models.Model):
         return f"{self.document_id}"
 
 
+class Uitgaandetaak(models.Model):
+    """A background task a committed change still has to hand to the task queue: the outbox between
+    the database and a queue outside it (RQ on Redis). Written in the changing transaction, so a
+    committed change always has its row and a rolled-back one never; removed in the transaction that
+    hands the task over (core.taken), so with the database queue the hand-over is exactly once, and
+    with Redis a crash between enqueue and removal hands it over twice, never not at all (every task
+    is idempotent)."""
+
+    taak = models.CharField(_("taak"), max_length=300)
+    argumenten = models.JSONField(_("argumenten"), default=dict)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    pogingen = models.PositiveIntegerField(_("pogingen"), default=0)
+    laatste_fout = models.CharField(_("laatste fout"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("uitgaande taak")
+        verbose_name_plural = _("uitgaande taken")
+        indexes = [models.Index(fields=["aangemaakt_op"], name="uitgaandetaak_ouderdom")]
+
+    def __str__(self) -> str:
+        return self.taak
+
+
 class Idempotentiesleutel(models.Model):
     """A write that was done once under a client's Idempotency-Key (API) or form key (pages), with
     the answer it got, so a retry or a second click gets the same answer instead of a second

@@ -1,4 +1,5 @@
-"""Background work through Django's tasks API: enqueue on commit, and recover orphaned tasks."""
+"""Background work through Django's tasks API: handed over through an outbox on commit, and
+orphaned tasks recovered."""
 
 from __future__ import annotations
 
@@ -8,15 +9,66 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django_tasks.base import Task
+
+from raadhuis.core.models import Uitgaandetaak
 
 logger = logging.getLogger(__name__)
 
+# A row younger than this is left to the process that wrote it (it hands it over right after its
+# commit); the worker takes over what is older: that process died, or the queue was unreachable.
+OVERNAME_NA = datetime.timedelta(seconds=10)
+OVERNAME_PER_KEER = 500
+
 
 def na_commit(taak: Task[Any, Any], *args: Any, **kwargs: Any) -> None:
-    """Enqueues a task once the surrounding transaction commits; a rollback sends nothing."""
-    transaction.on_commit(lambda: taak.enqueue(*args, **kwargs))
+    """Hands a task to the queue once the surrounding transaction commits; a rollback sends nothing.
+
+    The task is written to the outbox (Uitgaandetaak) in the caller's transaction, so a committed
+    change always has its task (issue 11 point 3: after a crash, a stopped Redis or a database
+    restart, every committed change gets its notification and publication job). Right after the
+    commit this process hands it over; should it die first or the queue be unreachable, the row
+    stays and the worker hands it over (uitgaande_taken_versturen).
+    """
+    rij = Uitgaandetaak.objects.create(
+        taak=taak.module_path, argumenten={"args": list(args), "kwargs": kwargs}
+    )
+    transaction.on_commit(lambda: _overdragen(rij.pk))
+
+
+def _overdragen(pk: int) -> bool:
+    """Enqueues one outbox row's task and removes the row, in one transaction; False when another
+    process had it, or the queue refused (then the row stays, with the error, for a later try)."""
+    try:
+        with transaction.atomic():
+            # Locked and skipped when another process holds it, so two never hand over one row.
+            rij = Uitgaandetaak.objects.select_for_update(skip_locked=True).filter(pk=pk).first()
+            if rij is None:
+                return False
+            taak: Task[Any, Any] = import_string(rij.taak)
+            taak.enqueue(*rij.argumenten.get("args", []), **rij.argumenten.get("kwargs", {}))
+            rij.delete()
+        return True
+    except Exception as fout:  # any queue failure leaves the row for the worker
+        logger.warning("Task %s stays in the outbox: the queue refused it (%s).", pk, type(fout).__name__)
+        Uitgaandetaak.objects.filter(pk=pk).update(
+            pogingen=F("pogingen") + 1, laatste_fout=f"{type(fout).__name__}: {fout}"[:500]
+        )
+        return False
+
+
+def uitgaande_taken_versturen(*, ouder_dan: datetime.timedelta | None = None) -> int:
+    """Hands over the outbox rows older than `ouder_dan` (default OVERNAME_NA; the worker runs this
+    at start and every few seconds); returns how many went to the queue."""
+    grens = timezone.now() - (OVERNAME_NA if ouder_dan is None else ouder_dan)
+    wachtend = Uitgaandetaak.objects.filter(aangemaakt_op__lte=grens).order_by("pk")
+    overgedragen = sum(_overdragen(pk) for pk in wachtend.values_list("pk", flat=True)[:OVERNAME_PER_KEER])
+    if overgedragen:
+        logger.warning("Handed %d task(s) from the outbox to the queue.", overgedragen)
+    return overgedragen
 
 
 def verweesde_taken_herstellen(*, lease: datetime.timedelta | None = None) -> int:
@@ -55,3 +107,8 @@ def wachtrij_status() -> dict[str, int | str]:
         wachtend = DBTaskResult.objects.filter(status=TaskResultStatus.READY).count()
         return {"backend": "database", "wachtend": wachtend}
     return {"backend": settings.RAADHUIS_TAKEN_BACKEND, "wachtend": 0}
+
+
+def uitgaand_aantal() -> int:
+    """Tasks of committed changes not yet handed to the queue (health endpoint, monitoring)."""
+    return Uitgaandetaak.objects.count()

@@ -338,6 +338,7 @@ def test_gezondheid_meldt_wachtrij_en_aantal_wachtende_taken(db, client, tmp_pat
         "database": "ok",
         "wachtrij": "database",
         "wachtend": 2,
+        "uitgaand": 0,
     }
 
 

@@ -82,7 +82,9 @@ def raadslid(db: None) -> Medewerker:
 @pytest.fixture(autouse=True)
 def sitemaps(monkeypatch: pytest.MonkeyPatch) -> SimpleNamespace:
     """R's sitemap hooks replaced, so these tests see which documents were marked."""
-    nep = SimpleNamespace(blokken_markeren=mock.Mock(return_value=1), sitemaps_bijwerken=mock.Mock())
+    # The task's path leads back here: the outbox (core.taken) stores it and imports it at commit.
+    taak = mock.Mock(module_path="raadhuis.publicatie.sitemaps.sitemaps_bijwerken")
+    nep = SimpleNamespace(blokken_markeren=mock.Mock(return_value=1), sitemaps_bijwerken=taak)
     import raadhuis.publicatie as pakket
 
     monkeypatch.setitem(sys.modules, "raadhuis.publicatie.sitemaps", nep)
