@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from decimal import Decimal
 from typing import Any
@@ -119,16 +120,44 @@ class ConvenantForm(_MetDoelen):
             self.initial["partners"] = list(self.instance.partners.all())
 
 
+def bedrag_lezen(tekst: str) -> str:
+    """An amount in euro as people type it, in any UI language: "12500", "12.500,50", "€ 12 500,50",
+    "12500.50" or "12,500.50", as a plain decimal string. A lone dot followed by exactly three digits
+    is a thousands separator (Dutch usage); a lone comma is the decimal separator."""
+    tekst = tekst.replace("€", "").replace(" ", "").replace("\u00a0", "").strip()
+    if "," in tekst and "." in tekst and tekst.rfind(".") > tekst.rfind(","):
+        return tekst.replace(",", "")
+    if "," in tekst:
+        return tekst.replace(".", "").replace(",", ".")
+    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+", tekst):
+        return tekst.replace(".", "")
+    return tekst
+
+
+class BedragInvoer(forms.TextInput):
+    """A text box (not type=number, which refuses a comma in some browsers) read with `bedrag_lezen`."""
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__({"inputmode": "decimal", **(attrs or {})})
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:
+        waarde = super().value_from_datadict(data, files, name)
+        return bedrag_lezen(waarde) if isinstance(waarde, str) else waarde
+
+
+class BedragVeld(forms.DecimalField):
+    widget = BedragInvoer
+
+
 class SubsidieForm(_MetDoelen):
     partner = forms.ModelChoiceField(
         label=_("Partner (ontvanger)"), queryset=Partner.objects.order_by("naam")
     )
-    bedrag = forms.DecimalField(
+    bedrag = BedragVeld(
         label=_("Bedrag (euro)"),
         max_digits=12,
         decimal_places=2,
         min_value=Decimal("0.01"),
-        localize=True,
         help_text=_("Bijvoorbeeld 12500 of 12.500,50."),
     )
     van_jaar = forms.IntegerField(label=_("Van jaar"), min_value=1901, max_value=2199)
