@@ -8,8 +8,6 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
-from django.forms import BaseForm
 from django.utils.translation import gettext_lazy as _
 
 from raadhuis.core.forms import DatumInvoer, RaadhuisForm, RaadhuisModelForm
@@ -24,15 +22,6 @@ from raadhuis.samenleving.services.partners import (
 )
 
 Keuzes = list[tuple[Any, Any]]
-
-
-def fout_naar_formulier(form: BaseForm, fout: ValidationError) -> None:
-    """A service's ValidationError next to the field it names, or above the form."""
-    if hasattr(fout, "error_dict"):
-        for veld, meldingen in fout.message_dict.items():
-            form.add_error(veld if veld in form.fields else None, meldingen)
-    else:
-        form.add_error(None, fout.messages)
 
 
 def doelkeuzes(*, alleen_openbaar: bool = False) -> Keuzes:

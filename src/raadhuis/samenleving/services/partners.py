@@ -288,9 +288,17 @@ def convenant_publiceren(*, door: AbstractBaseUser, convenant: Convenant) -> Con
     return convenant
 
 
-def _reden_controleren(reden: str) -> None:
+def _uit_register(gepubliceerd: Convenant | Subsidieverplichting, reden: str, toelichting: str) -> None:
+    """Withdraws what was published, with a reason from the TOOI list (redenverwijderingvervanging)."""
     if reden not in waardelijsten.redenen_verwijdering():
         raise ValidationError({"reden": _("Kies een reden uit de lijst.")})
+    if gepubliceerd.status != Openbaarmaking.GEPUBLICEERD:
+        raise ValidationError(_("Alleen wat gepubliceerd is kan worden ingetrokken."))
+    publicatie.intrekken_vanuit_bron(
+        bron=BRON, bron_sleutel=gepubliceerd.bron_sleutel, reden=reden, toelichting=toelichting
+    )
+    gepubliceerd.status = Openbaarmaking.INGETROKKEN
+    gepubliceerd.save(update_fields=["status"])
 
 
 @transaction.atomic
@@ -299,15 +307,8 @@ def convenant_intrekken(
 ) -> Convenant:
     """Withdraws the publication of a convenant (a reason from the TOOI list, e.g. a procedural error)."""
     vereis(door, PARTNERS_BEHEREN, convenant)
-    _reden_controleren(reden)
     convenant = Convenant.objects.select_for_update().get(pk=convenant.pk)
-    if convenant.status != Openbaarmaking.GEPUBLICEERD:
-        raise ValidationError(_("Alleen een gepubliceerd convenant kan worden ingetrokken."))
-    publicatie.intrekken_vanuit_bron(
-        bron=BRON, bron_sleutel=convenant.bron_sleutel, reden=reden, toelichting=toelichting
-    )
-    convenant.status = Openbaarmaking.INGETROKKEN
-    convenant.save(update_fields=["status"])
+    _uit_register(convenant, reden, toelichting)
     for partner in convenant.partners.all():
         partner_indexeren(partner)
     return convenant
@@ -429,15 +430,9 @@ def subsidie_publiceren(*, door: AbstractBaseUser, subsidie: Subsidieverplichtin
 def subsidie_intrekken(
     *, door: AbstractBaseUser, subsidie: Subsidieverplichting, reden: str, toelichting: str = ""
 ) -> Subsidieverplichting:
+    """Withdraws the publication of a subsidieverplichting."""
     vereis(door, SUBSIDIES_BEHEREN, subsidie)
-    _reden_controleren(reden)
     subsidie = Subsidieverplichting.objects.select_for_update().select_related("partner").get(pk=subsidie.pk)
-    if subsidie.status != Openbaarmaking.GEPUBLICEERD:
-        raise ValidationError(_("Alleen een gepubliceerde subsidieverplichting kan worden ingetrokken."))
-    publicatie.intrekken_vanuit_bron(
-        bron=BRON, bron_sleutel=subsidie.bron_sleutel, reden=reden, toelichting=toelichting
-    )
-    subsidie.status = Openbaarmaking.INGETROKKEN
-    subsidie.save(update_fields=["status"])
+    _uit_register(subsidie, reden, toelichting)
     partner_indexeren(subsidie.partner)
     return subsidie

@@ -4,6 +4,7 @@ Werkplek pages that manage partners, contact persons, convenanten and subsidies 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -16,6 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from raadhuis.core.forms import formulier_uitvoeren, fout_naar_formulier
 from raadhuis.core.rechten import mag, vereis
 from raadhuis.core.toegang import ingelogde_gebruiker, poortwachters_vragen, werkplek
 from raadhuis.samenleving.forms_partners import (
@@ -25,7 +27,6 @@ from raadhuis.samenleving.forms_partners import (
     PartnerForm,
     PartnerZoekForm,
     SubsidieForm,
-    fout_naar_formulier,
 )
 from raadhuis.samenleving.models import Contactpersoon, Convenant, Partner, Subsidieverplichting
 from raadhuis.samenleving.rechten import PARTNERS_BEHEREN, PARTNERS_INZIEN, SUBSIDIES_BEHEREN
@@ -201,6 +202,37 @@ def contactpersoon_verwijderen(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+# -- publishing, shared by convenanten and subsidies ------------------------------------------------
+
+
+def _publiceren(request: HttpRequest, actie: Callable[[], object], terug: str, gelukt: str) -> HttpResponse:
+    """Publishes (again); a refusal from the register comes back as a message on the page."""
+    try:
+        actie()
+    except ValidationError as fout:
+        for melding in fout.messages:
+            messages.error(request, melding)
+    else:
+        messages.success(request, gelukt)
+    return redirect(terug)
+
+
+def _intrekken(
+    request: HttpRequest,
+    actie: Callable[[dict[str, Any]], object],
+    pagina: Callable[[IntrekkenForm], HttpResponse],
+    terug: str,
+    gelukt: str,
+) -> HttpResponse:
+    """Withdraws with a reason from the TOOI list; a missing or unknown reason re-renders the page
+    with the message next to the field."""
+    form = IntrekkenForm(request.POST, prefix="intrekken")
+    if formulier_uitvoeren(form, actie) is None:
+        return pagina(form)
+    messages.success(request, gelukt)
+    return redirect(terug)
+
+
 # -- convenanten -------------------------------------------------------------------------------------
 
 
@@ -248,41 +280,35 @@ def convenant_formulier(request: HttpRequest, pk: int | None = None) -> HttpResp
 @werkplek(actie=PARTNERS_BEHEREN)
 def convenant_publiceren(request: HttpRequest, pk: int) -> HttpResponse:
     bestaand = _convenant(pk)
-    try:
-        services.convenant_publiceren(door=ingelogde_gebruiker(request), convenant=bestaand)
-    except ValidationError as fout:
-        for melding in fout.messages:
-            messages.error(request, melding)
-    else:
-        messages.success(request, _("Het convenant is gepubliceerd in het publicatieregister."))
-    return redirect("samenleving:partner_convenant", pk=pk)
+    return _publiceren(
+        request,
+        lambda: services.convenant_publiceren(door=ingelogde_gebruiker(request), convenant=bestaand),
+        reverse("samenleving:partner_convenant", args=[pk]),
+        _("Het convenant is gepubliceerd in het publicatieregister."),
+    )
 
 
 @require_POST
 @werkplek(actie=PARTNERS_BEHEREN)
 def convenant_intrekken(request: HttpRequest, pk: int) -> HttpResponse:
     bestaand = _convenant(pk)
-    form = IntrekkenForm(request.POST, prefix="intrekken")
-    if form.is_valid():
-        try:
-            services.convenant_intrekken(
-                door=ingelogde_gebruiker(request), convenant=bestaand, **form.cleaned_data
-            )
-        except ValidationError as fout:
-            fout_naar_formulier(form, fout)
-    if form.errors:
-        titel = bestaand.titel
-        return _formulierpagina(
+    return _intrekken(
+        request,
+        lambda gegevens: services.convenant_intrekken(
+            door=ingelogde_gebruiker(request), convenant=bestaand, **gegevens
+        ),
+        lambda form: _formulierpagina(
             request,
             ConvenantForm(instance=bestaand),
-            titel,
+            bestaand.titel,
             object=bestaand,
             soort="convenant",
             intrekken_form=form,
             intrekken_fout=True,
-        )
-    messages.success(request, _("De publicatie van het convenant is ingetrokken."))
-    return redirect("samenleving:partner_convenant", pk=pk)
+        ),
+        reverse("samenleving:partner_convenant", args=[pk]),
+        _("De publicatie van het convenant is ingetrokken."),
+    )
 
 
 def convenant_document(request: HttpRequest, pk: int) -> HttpResponseBase:
@@ -348,30 +374,24 @@ def subsidie_formulier(request: HttpRequest, pk: int | None = None) -> HttpRespo
 @werkplek(actie=SUBSIDIES_BEHEREN)
 def subsidie_publiceren(request: HttpRequest, pk: int) -> HttpResponse:
     bestaand = _subsidie(pk)
-    try:
-        services.subsidie_publiceren(door=ingelogde_gebruiker(request), subsidie=bestaand)
-    except ValidationError as fout:
-        for melding in fout.messages:
-            messages.error(request, melding)
-    else:
-        messages.success(request, _("De subsidieverplichting is gepubliceerd in het publicatieregister."))
-    return redirect("samenleving:partner_subsidie", pk=pk)
+    return _publiceren(
+        request,
+        lambda: services.subsidie_publiceren(door=ingelogde_gebruiker(request), subsidie=bestaand),
+        reverse("samenleving:partner_subsidie", args=[pk]),
+        _("De subsidieverplichting is gepubliceerd in het publicatieregister."),
+    )
 
 
 @require_POST
 @werkplek(actie=SUBSIDIES_BEHEREN)
 def subsidie_intrekken(request: HttpRequest, pk: int) -> HttpResponse:
     bestaand = _subsidie(pk)
-    form = IntrekkenForm(request.POST, prefix="intrekken")
-    if form.is_valid():
-        try:
-            services.subsidie_intrekken(
-                door=ingelogde_gebruiker(request), subsidie=bestaand, **form.cleaned_data
-            )
-        except ValidationError as fout:
-            fout_naar_formulier(form, fout)
-    if form.errors:
-        return _formulierpagina(
+    return _intrekken(
+        request,
+        lambda gegevens: services.subsidie_intrekken(
+            door=ingelogde_gebruiker(request), subsidie=bestaand, **gegevens
+        ),
+        lambda form: _formulierpagina(
             request,
             SubsidieForm(instance=bestaand),
             services.subsidietitel(bestaand),
@@ -379,6 +399,7 @@ def subsidie_intrekken(request: HttpRequest, pk: int) -> HttpResponse:
             soort="subsidie",
             intrekken_form=form,
             intrekken_fout=True,
-        )
-    messages.success(request, _("De publicatie van de subsidieverplichting is ingetrokken."))
-    return redirect("samenleving:partner_subsidie", pk=pk)
+        ),
+        reverse("samenleving:partner_subsidie", args=[pk]),
+        _("De publicatie van de subsidieverplichting is ingetrokken."),
+    )
