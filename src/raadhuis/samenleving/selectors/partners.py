@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Prefetch, Q, QuerySet
 
+from raadhuis.core import zoeken
 from raadhuis.core.logboek import leest_persoonsgegevens
 from raadhuis.core.selectors import begrotingsprogrammas
 from raadhuis.samenleving.models import (
@@ -24,6 +25,8 @@ from raadhuis.uitvoering.selectors import doelen_van_programma
 VERWERKING_CONTACTPERSONEN = "partner-contactpersonen"
 
 GEPUBLICEERD = Openbaarmaking.GEPUBLICEERD
+# The kind of the partners' documents in the site search (core.zoeken).
+ZOEKSOORT_PARTNER = "samenleving.partner"
 
 
 @dataclass(frozen=True)
@@ -66,8 +69,10 @@ def openbare_partners(*, soort: str = "", doel: int | None = None, zoekterm: str
             | Q(subsidieverplichtingen__doelen=doel, subsidieverplichtingen__status=GEPUBLICEERD)
         )
     if zoekterm.strip():
-        woord = zoekterm.strip()
-        partners = partners.filter(Q(naam__icontains=woord) | Q(omschrijving__icontains=woord))
+        # The site search: Dutch stemming, and it also finds a partner by its published convenanten
+        # and subsidies (services.partner_indexeren); only public documents.
+        gevonden = zoeken.zoeken(vraag=zoekterm, soorten=(ZOEKSOORT_PARTNER,), aantal=zoeken.MAX_AANTAL)
+        partners = partners.filter(pk__in=[int(t.sleutel) for t in gevonden.treffers if t.sleutel.isdigit()])
     return partners.distinct().order_by("naam")
 
 

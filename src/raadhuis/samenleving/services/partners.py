@@ -38,10 +38,13 @@ from raadhuis.samenleving.models import (
     Subsidieverplichting,
 )
 from raadhuis.samenleving.rechten import PARTNERS_BEHEREN, SUBSIDIES_BEHEREN
-from raadhuis.samenleving.selectors.partners import VERWERKING_CONTACTPERSONEN, programmadoelen
+from raadhuis.samenleving.selectors.partners import (
+    VERWERKING_CONTACTPERSONEN,
+    ZOEKSOORT_PARTNER,
+    programmadoelen,
+)
 
 BRON = "samenleving"
-ZOEKSOORT_PARTNER = "samenleving.partner"
 
 PARTNERVELDEN = ("naam", "kvk_nummer", "soort", "website", "omschrijving", "actief")
 CONTACTVELDEN = ("naam", "functie", "email", "telefoon")

@@ -157,14 +157,14 @@ def test_contactpersonen_staan_niet_in_de_zoekindex() -> None:
         gegevens={"naam": "Bram Geheim", "functie": "", "email": "b@example.org", "telefoon": ""},
     )
     services.partner_vastleggen(door=door, gegevens={"omschrijving": "Nieuwe omschrijving"}, partner=p)
-    document = Zoekdocument.objects.get(soort=services.ZOEKSOORT_PARTNER, sleutel=str(p.pk))
+    document = Zoekdocument.objects.get(soort=selectors.ZOEKSOORT_PARTNER, sleutel=str(p.pk))
     assert "Geheim" not in document.tekst + document.titel
     assert "b@example.org" not in document.tekst
 
 
 def test_inactieve_partner_is_niet_openbaar_in_de_zoekindex() -> None:
     p = partner(actief=False)
-    assert not Zoekdocument.objects.get(soort=services.ZOEKSOORT_PARTNER, sleutel=str(p.pk)).openbaar
+    assert not Zoekdocument.objects.get(soort=selectors.ZOEKSOORT_PARTNER, sleutel=str(p.pk)).openbaar
     assert selectors.openbare_partner(p.slug) is None
 
 

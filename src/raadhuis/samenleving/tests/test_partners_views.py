@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from raadhuis.accounts.models import Medewerker, Rol
@@ -303,3 +305,40 @@ def test_bedrag_zoals_mensen_het_typen(invoer: str, bedrag: str) -> None:
     form.is_valid()
     assert "bedrag" not in form.errors
     assert form.cleaned_data["bedrag"] == Decimal(bedrag)
+
+
+def test_zoeken_vindt_een_partner_ook_via_een_gepubliceerd_convenant(client: Any) -> None:
+    door = beheerder()
+    p = partner(door, naam="Stichting Buurtkracht")
+    partner(door, naam="Andere partner", kvk_nummer="87654321")
+    c = convenant(door, [p], titel="Convenant speeltuinen")
+    assert (
+        "Stichting Buurtkracht"
+        not in client.get(reverse("samenleving:partners"), {"q": "speeltuinen"}).content.decode()
+    )
+    services.convenant_publiceren(door=door, convenant=c)
+    tekst = client.get(reverse("samenleving:partners"), {"q": "speeltuin"}).content.decode()
+    assert "Stichting Buurtkracht" in tekst
+    assert "Andere partner" not in tekst
+
+
+def _aantal_queries(client: Any, adres: str) -> int:
+    with CaptureQueriesContext(connection) as vragen:
+        assert client.get(adres).status_code == 200
+    return len(vragen)
+
+
+def test_lijsten_doen_niet_meer_queries_bij_meer_partners(client: Any) -> None:
+    door = beheerder()
+    eerste = partner(door, naam="Partner 1", kvk_nummer="10000001")
+    convenant(door, [eerste])
+    subsidie(controller(), eerste)
+    inloggen(client, Rol.BEHEERDER)
+    publiek = _aantal_queries(client, reverse("samenleving:partners"))
+    werkplek = _aantal_queries(client, reverse("samenleving:werkplek_partners"))
+    for nummer in range(2, 6):
+        extra = partner(door, naam=f"Partner {nummer}", kvk_nummer=f"1000000{nummer}")
+        convenant(door, [extra, eerste])
+        subsidie(controller(), extra)
+    assert _aantal_queries(client, reverse("samenleving:partners")) == publiek
+    assert _aantal_queries(client, reverse("samenleving:werkplek_partners")) == werkplek
