@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from raadhuis.core.forms import DatumInvoer, RaadhuisForm, RaadhuisModelForm
 from raadhuis.publicatie import waardelijsten
 from raadhuis.samenleving.models import Contactpersoon, Convenant, Partner, Partnersoort, Subsidieverplichting
-from raadhuis.samenleving.selectors.partners import programmadoelen
+from raadhuis.samenleving.selectors.partners import partners_op_naam, programmadoelen
 from raadhuis.samenleving.services.partners import (
     CONTACTVELDEN,
     CONVENANTVELDEN,
@@ -81,7 +81,7 @@ class ContactpersoonForm(RaadhuisModelForm):
 class ConvenantForm(_MetDoelen):
     partners = forms.ModelMultipleChoiceField(
         label=_("Partijen"),
-        queryset=Partner.objects.order_by("naam"),
+        queryset=partners_op_naam(),
         widget=forms.CheckboxSelectMultiple,
         help_text=_("De partners die het convenant met de gemeente sluiten."),
     )
@@ -139,9 +139,7 @@ class BedragVeld(forms.DecimalField):
 
 
 class SubsidieForm(_MetDoelen):
-    partner = forms.ModelChoiceField(
-        label=_("Partner (ontvanger)"), queryset=Partner.objects.order_by("naam")
-    )
+    partner = forms.ModelChoiceField(label=_("Partner (ontvanger)"), queryset=partners_op_naam())
     bedrag = BedragVeld(
         label=_("Bedrag (euro)"),
         max_digits=12,

@@ -115,6 +115,11 @@ def partners_bij_doel(doel_id: int) -> list[Partner]:
     return list(openbare_partners(doel=doel_id))
 
 
+def partners_op_naam() -> QuerySet[Partner]:
+    """Every partner by name, for choice lists."""
+    return Partner.objects.order_by("naam")
+
+
 def alle_partners() -> QuerySet[Partner]:
     """Every partner for the Werkplek, with counts of what is recorded."""
     return Partner.objects.prefetch_related("convenanten", "subsidieverplichtingen").order_by("naam")
@@ -143,6 +148,11 @@ def _betrokkenen(contactpersonen: list[Contactpersoon]) -> list[tuple[str, str]]
 def contactpersonen_van(partner: Partner, *, door: AbstractBaseUser) -> list[Contactpersoon]:
     """The contact persons of a partner; every read is logged (AVG art. 5 lid 2)."""
     return list(partner.contactpersonen.order_by("naam", "pk"))
+
+
+def contactpersoon_op_pk(pk: int) -> Contactpersoon | None:
+    """One contact person with their partner (to remove them; not a read of their details)."""
+    return Contactpersoon.objects.select_related("partner").filter(pk=pk).first()
 
 
 def convenant_voor_werkplek(pk: int) -> Convenant | None:

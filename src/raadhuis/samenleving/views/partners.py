@@ -28,7 +28,7 @@ from raadhuis.samenleving.forms_partners import (
     PartnerZoekForm,
     SubsidieForm,
 )
-from raadhuis.samenleving.models import Contactpersoon, Convenant, Partner, Subsidieverplichting
+from raadhuis.samenleving.models import Convenant, Partner, Subsidieverplichting
 from raadhuis.samenleving.rechten import PARTNERS_BEHEREN, PARTNERS_INZIEN, SUBSIDIES_BEHEREN
 from raadhuis.samenleving.selectors import partners as selectors
 from raadhuis.samenleving.services import partners as services
@@ -192,7 +192,7 @@ def contactpersoon_toevoegen(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 @werkplek(actie=PARTNERS_BEHEREN)
 def contactpersoon_verwijderen(request: HttpRequest, pk: int) -> HttpResponse:
-    contactpersoon = Contactpersoon.objects.select_related("partner").filter(pk=pk).first()
+    contactpersoon = selectors.contactpersoon_op_pk(pk)
     if contactpersoon is None:
         raise Http404
     services.contactpersoon_verwijderen(door=ingelogde_gebruiker(request), contactpersoon=contactpersoon)
@@ -248,7 +248,7 @@ def convenant_formulier(request: HttpRequest, pk: int | None = None) -> HttpResp
     bestaand = _convenant(pk) if pk else None
     initial = {}
     if bestaand is None and request.GET.get("partner"):
-        initial["partners"] = Partner.objects.filter(slug=request.GET["partner"])
+        initial["partners"] = selectors.partners_op_naam().filter(slug=request.GET["partner"])
     form = ConvenantForm(request.POST or None, request.FILES or None, instance=bestaand, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -344,7 +344,7 @@ def subsidie_formulier(request: HttpRequest, pk: int | None = None) -> HttpRespo
     bestaand = _subsidie(pk) if pk else None
     initial = {}
     if bestaand is None and request.GET.get("partner"):
-        initial["partner"] = Partner.objects.filter(slug=request.GET["partner"]).first()
+        initial["partner"] = selectors.partners_op_naam().filter(slug=request.GET["partner"]).first()
     form = SubsidieForm(request.POST or None, instance=bestaand, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
