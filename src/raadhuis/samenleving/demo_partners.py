@@ -70,7 +70,7 @@ def laden(uitvoer: OutputWrapper) -> None:
         omschrijving="Buurtwerk, jongerenwerk, ouderenadvies en ondersteuning van mantelzorgers en "
         "vrijwilligers.",
         actief=True,
-        woorden=("meedoen",),
+        woorden=("zorg en ondersteuning",),
     )
     ondernemers = _partner(
         door,
@@ -147,7 +147,7 @@ def laden(uitvoer: OutputWrapper) -> None:
             "grondslag_toelichting": "Algemene subsidieverordening Pijnacker-Nootdorp (demo)",
             "aangegaan_op": dt.date(2025, 12, 1),
         },
-        doelen=_doelen("meedoen"),
+        doelen=_doelen("zorg en ondersteuning"),
     )
     services.subsidie_publiceren(door=controller, subsidie=buurtwerk)
     services.subsidie_vastleggen(

@@ -192,7 +192,9 @@ class Subsidieverplichting(models.Model):
         _("vindplaats grondslag"),
         max_length=300,
         blank=True,
-        help_text=_("Bijvoorbeeld de naam van de verordening of de begrotingspost."),
+        help_text=_(
+            "De naam van de verordening of de begrotingspost; alleen bij een incidentele subsidie niet nodig."
+        ),
     )
     aangegaan_op = models.DateField(_("aangegaan op"))
     doelen = models.ManyToManyField(
