@@ -31,26 +31,33 @@ ZOEKSOORT_PARTNER = "samenleving.partner"
 
 @dataclass(frozen=True)
 class Doelkeuze:
-    """A programme goal as a choice: its id, its label and the programme it belongs to."""
+    """A programme goal as a choice: its id, its label, its programme and the akkoord it serves."""
 
     pk: int
     label: str
     programma: str
+    akkoord_slug: str
     openbaar: bool
 
 
 def programmadoelen(*, alleen_openbaar: bool = False) -> list[Doelkeuze]:
     """Every goal of every programme of the begroting, in programme order (uitvoering's selector per
-    programme: a handful of programmes, so a handful of queries)."""
+    programme: a handful of programmes, so a handful of queries). Public: the goal, its ambitie and
+    its akkoord are public, as uitvoering marks them."""
     keuzes = []
     for programma in begrotingsprogrammas():
         for doel in doelen_van_programma(programma, alleen_openbaar=alleen_openbaar):
+            akkoord = doel.ambitie.akkoord
+            openbaar = doel.openbaar and doel.ambitie.openbaar and akkoord.openbaar
+            if alleen_openbaar and not openbaar:
+                continue
             keuzes.append(
                 Doelkeuze(
                     pk=doel.pk,
                     label=str(doel),
                     programma=str(programma),
-                    openbaar=doel.openbaar and doel.ambitie.openbaar,
+                    akkoord_slug=akkoord.slug,
+                    openbaar=openbaar,
                 )
             )
     return keuzes

@@ -27,6 +27,8 @@ from raadhuis.samenleving.tests.partners_hulp import (
     pdf_bestand,
     subsidie,
 )
+from raadhuis.uitvoering import services as uitvoering
+from raadhuis.uitvoering.tests.hulp import keten
 
 pytestmark = pytest.mark.django_db
 
@@ -342,3 +344,30 @@ def test_lijsten_doen_niet_meer_queries_bij_meer_partners(client: Any) -> None:
         subsidie(controller(), extra)
     assert _aantal_queries(client, reverse("samenleving:partners")) == publiek
     assert _aantal_queries(client, reverse("samenleving:werkplek_partners")) == werkplek
+
+
+def test_openbare_pagina_toont_alleen_openbare_doelen(client: Any) -> None:
+    k = keten()
+    geheim = uitvoering.programmadoel_vastleggen(
+        door=k.door,
+        gegevens={
+            "ambitie": k.ambitie,
+            "programma": k.programma,
+            "taakveld": "0.1",
+            "nummer": 2,
+            "titel": "Intern doel nog niet openbaar",
+            "openbaar": False,
+        },
+    )
+    p = services.partner_vastleggen(
+        door=beheerder(),
+        gegevens={"naam": "Welzijn", "kvk_nummer": "", "soort": "welzijn", "actief": True},
+        doelen=[k.doel.pk, geheim.pk],
+    )
+    tekst = client.get(reverse("samenleving:partner", args=[p.slug])).content.decode()
+    assert k.doel.titel in tekst
+    assert reverse("uitvoering:akkoord_publiek", args=[k.akkoord.slug]) in tekst
+    assert "Intern doel nog niet openbaar" not in tekst
+    lijst = client.get(reverse("samenleving:partners")).content.decode()
+    assert k.doel.titel in lijst
+    assert "Intern doel nog niet openbaar" not in lijst
