@@ -8,6 +8,7 @@ from raadhuis.core.navigatie import Menuitem
 from raadhuis.core.rechten import BEHEERDER, PRIVACY_OFFICER
 from raadhuis.dienstverlening.rechten import WERKPLEK_ROLLEN as DIENSTVERLENING
 from raadhuis.publicatie.rechten import WERKPLEK_ROLLEN as PUBLICATIE
+from raadhuis.samenleving.rechten import PARTNERS_WERKPLEK_ROLLEN as PARTNERS
 from raadhuis.samenwerking.rechten import WERKPLEK_ROLLEN as SAMENWERKING
 from raadhuis.uitvoering.rechten import WERKPLEK_ROLLEN as UITVOERING
 from raadhuis.woo.rechten import STATISTIEK_ROLLEN as WOO_STATISTIEK
@@ -30,6 +31,7 @@ WERKPLEK_MENU = (
     Menuitem(_("Vergaderingen"), "besluitvorming:werkplek_vergaderingen", GRIFFIE_ROLLEN),
     Menuitem(_("Uitvoeringsagenda"), "uitvoering:werkplek", UITVOERING),
     Menuitem(_("Samenwerkingsverbanden"), "samenwerking:werkplek", SAMENWERKING),
+    Menuitem(_("Maatschappelijke partners"), "samenleving:werkplek_partners", PARTNERS),
     Menuitem(_("Dienstverlening"), "dienstverlening:werkplek", DIENSTVERLENING),
     Menuitem(_("Woo-verzoeken"), "woo:werkplek", WOO),
     Menuitem(_("Woo-cijfers"), "woo:statistiek", WOO_STATISTIEK),

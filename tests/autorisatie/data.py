@@ -167,6 +167,15 @@ def bouwen(w: dict[str, str]) -> None:
     w["deelnemer"] = _eerste("samenwerking.Deelnemer", verband__slug=w["verband_slug"])
     w["jaar"] = str(timezone.localdate().year)
 
+    # Samenleving: maatschappelijke partners (an active partner with a contact person).
+    w["partner_slug"] = _eerste("samenleving.Partner", "slug", actief=True, contactpersonen__isnull=False)
+    w["partner_contact_email"] = _eerste(
+        "samenleving.Contactpersoon", "email", partner__slug=w["partner_slug"]
+    )
+    w["convenant"] = _eerste("samenleving.Convenant")
+    w["subsidieverplichting"] = _eerste("samenleving.Subsidieverplichting")
+    w["contactpersoon"] = _eerste("samenleving.Contactpersoon")
+
     # Dienstverlening.
     for naam, label in {
         "product": "dienstverlening.Product",

@@ -1322,6 +1322,171 @@ MATRIX: dict[str, list[Geval]] = {
             },
         },
     ],
+    # Maatschappelijke partners (samenleving.rechten): partners and convenanten by a collegelid or
+    # the beheerder, subsidieverplichtingen also by the controller; contact persons never public.
+    "meedoen/partners/": [
+        {"verwacht": {"*": "ok"}, "geheim": {"tekst": "partner_contact_email", "mag_zien": []}},
+    ],
+    "meedoen/partners/<slug:slug>/": [
+        {
+            "pad": {"slug": "partner_slug"},
+            "verwacht": {"*": "ok"},
+            "geheim": {"tekst": "partner_contact_email", "mag_zien": []},
+        },
+    ],
+    "werkplek/partners/": [
+        {
+            "verwacht": {
+                "*": "login",
+                "medewerkers": "403",
+                "beheerder": "ok",
+                "collegelid": "ok",
+                "controller": "ok",
+            }
+        },
+    ],
+    "werkplek/partners/nieuw/": [
+        {"verwacht": {"*": "login", "medewerkers": "403", "beheerder": "ok", "collegelid": "ok"}},
+    ],
+    "werkplek/partners/convenanten/nieuw/": [
+        {"verwacht": {"*": "login", "medewerkers": "403", "beheerder": "ok", "collegelid": "ok"}},
+    ],
+    "werkplek/partners/convenanten/<int:pk>/": [
+        {
+            "pad": {"pk": "convenant"},
+            "verwacht": {"*": "login", "medewerkers": "403", "beheerder": "ok", "collegelid": "ok"},
+        },
+    ],
+    "werkplek/partners/convenanten/<int:pk>/publiceren/": [
+        {"pad": {"pk": "convenant"}, "verwacht": {"*": "405"}},
+        {
+            "methode": "POST",
+            "pad": {"pk": "convenant"},
+            "verwacht": {"*": "login", "medewerkers": "403", "beheerder": "ok", "collegelid": "ok"},
+        },
+    ],
+    "werkplek/partners/convenanten/<int:pk>/intrekken/": [
+        {"pad": {"pk": "convenant"}, "verwacht": {"*": "405"}},
+        {
+            "methode": "POST",
+            "pad": {"pk": "convenant"},
+            "verwacht": {
+                "*": "login",
+                "medewerkers": "403",
+                "beheerder": "ongeldig",
+                "collegelid": "ongeldig",
+            },
+        },
+    ],
+    "werkplek/partners/convenanten/<int:pk>/document/": [
+        {
+            "pad": {"pk": "convenant"},
+            "verwacht": {
+                "*": "login",
+                "medewerkers": "403",
+                "beheerder": "ok",
+                "collegelid": "ok",
+                "controller": "ok",
+            },
+        },
+    ],
+    "werkplek/partners/subsidies/nieuw/": [
+        {
+            "verwacht": {
+                "*": "login",
+                "medewerkers": "403",
+                "beheerder": "ok",
+                "collegelid": "ok",
+                "controller": "ok",
+            }
+        },
+    ],
+    "werkplek/partners/subsidies/<int:pk>/": [
+        {
+            "pad": {"pk": "subsidieverplichting"},
+            "verwacht": {
+                "*": "login",
+                "medewerkers": "403",
+                "beheerder": "ok",
+                "collegelid": "ok",
+                "controller": "ok",
+            },
+        },
+    ],
+    "werkplek/partners/subsidies/<int:pk>/publiceren/": [
+        {"pad": {"pk": "subsidieverplichting"}, "verwacht": {"*": "405"}},
+        {
+            "methode": "POST",
+            "pad": {"pk": "subsidieverplichting"},
+            "verwacht": {
+                "*": "login",
+                "medewerkers": "403",
+                "beheerder": "ok",
+                "collegelid": "ok",
+                "controller": "ok",
+            },
+        },
+    ],
+    "werkplek/partners/subsidies/<int:pk>/intrekken/": [
+        {"pad": {"pk": "subsidieverplichting"}, "verwacht": {"*": "405"}},
+        {
+            "methode": "POST",
+            "pad": {"pk": "subsidieverplichting"},
+            "verwacht": {
+                "*": "login",
+                "medewerkers": "403",
+                "beheerder": "ongeldig",
+                "collegelid": "ongeldig",
+                "controller": "ongeldig",
+            },
+        },
+    ],
+    "werkplek/partners/contactpersonen/<int:pk>/verwijderen/": [
+        {"pad": {"pk": "contactpersoon"}, "verwacht": {"*": "405"}},
+        {
+            "methode": "POST",
+            "pad": {"pk": "contactpersoon"},
+            "verwacht": {"*": "login", "medewerkers": "403", "beheerder": "ok", "collegelid": "ok"},
+        },
+    ],
+    "werkplek/partners/<slug:slug>/": [
+        {
+            "pad": {"slug": "partner_slug"},
+            "verwacht": {
+                "*": "login",
+                "medewerkers": "403",
+                "beheerder": "ok",
+                "collegelid": "ok",
+                "controller": "ok",
+            },
+            "geheim": {
+                "tekst": "partner_contact_email",
+                "mag_zien": ["beheerder", "collegelid", "controller"],
+            },
+        },
+    ],
+    "werkplek/partners/<slug:slug>/bewerken/": [
+        {
+            "pad": {"slug": "partner_slug"},
+            "verwacht": {"*": "login", "medewerkers": "403", "beheerder": "ok", "collegelid": "ok"},
+        },
+    ],
+    "werkplek/partners/<slug:slug>/contactpersonen/": [
+        {
+            "pad": {"slug": "partner_slug"},
+            "verwacht": {"*": "login", "medewerkers": "403", "beheerder": "ok", "collegelid": "ok"},
+        },
+        {
+            "methode": "POST",
+            "pad": {"slug": "partner_slug"},
+            "verwacht": {
+                "*": "login",
+                "medewerkers": "403",
+                "beheerder": "ongeldig",
+                "collegelid": "ongeldig",
+            },
+        },
+    ],
     "dienstverlening/": [
         {"verwacht": {"*": "ok"}},
     ],
