@@ -13,19 +13,16 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from raadhuis.besluitvorming.models import Abonnement, Besluit, Melding, Orgaan, Vergadering
 from raadhuis.besluitvorming.selectors.publiek import openbare_agendapunten, openbare_besluiten
-from raadhuis.core import logboek
+from raadhuis.core import dubbele_optin, logboek
 from raadhuis.core.logboek.activiteiten import MELDINGEN_ABONNEMENTEN
 
 # An unconfirmed address is kept no longer than this (AVG art. 5 lid 1 sub e: storage limitation).
@@ -35,15 +32,16 @@ WEBSITE = logboek.Systeemproces("website: meldingen over vergaderingen")
 MELDER = logboek.Systeemproces("taak: meldingen over vergaderingen versturen")
 
 
+ZOUT = "raadhuis.besluitvorming.abonnement"
+
+
 def sleutel(abonnement: Abonnement) -> str:
     """The secret in the confirm and cancel links of this subscription."""
-    return salted_hmac(
-        "raadhuis.besluitvorming.abonnement", f"{abonnement.pk}:{abonnement.nonce}"
-    ).hexdigest()
+    return dubbele_optin.linksleutel(ZOUT, abonnement.pk, abonnement.nonce)
 
 
 def sleutel_klopt(abonnement: Abonnement, gegeven: str) -> bool:
-    return constant_time_compare(sleutel(abonnement), gegeven)
+    return dubbele_optin.linksleutel_klopt(ZOUT, abonnement.pk, abonnement.nonce, gegeven)
 
 
 def _link(naam: str, abonnement: Abonnement) -> str:
@@ -63,23 +61,14 @@ def _vastleggen(naam: str, abonnement: Abonnement) -> None:
 def _versturen(
     abonnement: Abonnement, *, onderwerp: Callable[[], str], sjabloon: str, context: dict[str, object]
 ) -> None:
-    """Writes the mail in the subscriber's language: subject and body are rendered inside it."""
-    opzeggen = _link("abonnement_opzeggen", abonnement)
-    with translation.override(abonnement.taal):
-        tekst = render_to_string(
-            sjabloon,
-            {**context, "abonnement": abonnement, "opzeggen": opzeggen, "site": settings.RAADHUIS_BASIS_URL},
-        )
-        bericht = EmailMessage(
-            subject=onderwerp(),
-            body=tekst,
-            to=[abonnement.emailadres],
-            headers={
-                "List-Unsubscribe": f"<{opzeggen}>",
-                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-            },
-        )
-    bericht.send()
+    dubbele_optin.mail_versturen(
+        aan=abonnement.emailadres,
+        taal=abonnement.taal,
+        onderwerp=onderwerp,
+        sjabloon=sjabloon,
+        context={**context, "abonnement": abonnement},
+        opzeggen=_link("abonnement_opzeggen", abonnement),
+    )
 
 
 def _opruimen() -> None:
