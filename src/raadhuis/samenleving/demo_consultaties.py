@@ -111,6 +111,7 @@ def laden(uitvoer: OutputWrapper) -> None:
     Consultatie.objects.filter(pk=afgerond.pk).update(
         begindatum=vandaag - dt.timedelta(days=90), einddatum=vandaag - dt.timedelta(days=49)
     )
+    afgerond.reacties.update(ingediend_op=timezone.now() - dt.timedelta(days=60))
     services.nota_publiceren(
         consultatie=Consultatie.objects.get(pk=afgerond.pk),
         inleiding="Er kwamen drie reacties binnen. Twee ervan hebben tot aanpassing van het ontwerp geleid.",

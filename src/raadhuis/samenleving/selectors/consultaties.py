@@ -7,7 +7,7 @@ import datetime as dt
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from raadhuis.core import logboek
+from raadhuis.core import logboek, zoeken
 from raadhuis.core.logboek.activiteiten import CONSULTATIE_REACTIES
 from raadhuis.samenleving.models import Consultatie, Reactie
 
@@ -16,6 +16,14 @@ def openbare_reacties() -> QuerySet[Reactie]:
     """The reactions the public may read: made public by the reactor and approved by moderation.
     A reaction not public is never shown, whatever its moderation."""
     return Reactie.objects.filter(openbaar=True, moderatie=Reactie.Moderatie.GOEDGEKEURD)
+
+
+ZOEKSOORT = "consultatie"
+
+
+def consultaties_zoeken(vraag: str) -> zoeken.Zoekresultaten:
+    """Consultations whose title, summary, decision or published answers hold the words asked."""
+    return zoeken.zoeken(vraag=vraag, soorten=(ZOEKSOORT,), aantal=50)
 
 
 def consultaties() -> QuerySet[Consultatie]:

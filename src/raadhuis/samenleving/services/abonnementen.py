@@ -8,28 +8,28 @@ besluitvorming's notifications."""
 
 from __future__ import annotations
 
-import datetime as dt
-import secrets
-from collections.abc import Callable
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
-from django.db import IntegrityError, transaction
-from django.urls import reverse
-from django.utils import timezone
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from raadhuis.core import dubbele_optin, logboek
 from raadhuis.core.logboek.activiteiten import MELDINGEN_MEEDOEN
 from raadhuis.samenleving.models import Abonnement, Melding
 
-# An unconfirmed address is kept no longer than this (AVG art. 5 lid 1 sub e: storage limitation).
-BEVESTIGEN_BINNEN = dt.timedelta(days=7)
-TALEN = ("nl", "en")
-ZOUT = "raadhuis.samenleving.abonnement"
-WEBSITE = logboek.Systeemproces("website: meldingen over meedoen")
 MELDER = logboek.Systeemproces("taak: meldingen over meedoen versturen")
+AANMELDING = dubbele_optin.Aanmelding(
+    zout="raadhuis.samenleving.abonnement",
+    bevestigen_url="samenleving:abonnement_bevestigen",
+    opzeggen_url="samenleving:abonnement_opzeggen",
+    sjabloon_bevestigen="samenleving/abonnementen/mail/bevestigen.txt",
+    sjabloon_al_geabonneerd="samenleving/abonnementen/mail/al_geabonneerd.txt",
+    onderwerp_bevestigen=lambda: _("Bevestig uw abonnement op meldingen over meedoen"),
+    onderwerp_al_geabonneerd=lambda: _("U bent al geabonneerd op meldingen over meedoen"),
+    activiteit=MELDINGEN_MEEDOEN,
+    naam="abonnement op meldingen over meedoen",
+    website=logboek.Systeemproces("website: meldingen over meedoen"),
+)
 
 
 class Onderwerp:
@@ -39,100 +39,47 @@ class Onderwerp:
 
 
 def sleutel(abonnement: Abonnement) -> str:
-    return dubbele_optin.linksleutel(ZOUT, abonnement.pk, abonnement.nonce)
+    return AANMELDING.sleutel(abonnement)
 
 
 def sleutel_klopt(abonnement: Abonnement, gegeven: str) -> bool:
-    return dubbele_optin.linksleutel_klopt(ZOUT, abonnement.pk, abonnement.nonce, gegeven)
-
-
-def _link(naam: str, abonnement: Abonnement) -> str:
-    pad = reverse(f"samenleving:{naam}", args=[abonnement.pk, sleutel(abonnement)])
-    return f"{settings.RAADHUIS_BASIS_URL}{pad}"
-
-
-def _vastleggen(naam: str, abonnement: Abonnement, door: logboek.Systeemproces = WEBSITE) -> None:
-    logboek.vastleggen(
-        naam=naam,
-        activiteit=MELDINGEN_MEEDOEN,
-        betrokkene=("e-mailadres", abonnement.emailadres),
-        door=door,
-    )
-
-
-def _versturen(
-    abonnement: Abonnement, *, onderwerp: Callable[[], str], sjabloon: str, context: dict[str, object]
-) -> None:
-    dubbele_optin.mail_versturen(
-        aan=abonnement.emailadres,
-        taal=abonnement.taal,
-        onderwerp=onderwerp,
-        sjabloon=sjabloon,
-        context={**context, "abonnement": abonnement},
-        opzeggen=_link("abonnement_opzeggen", abonnement),
-    )
+    return AANMELDING.sleutel_klopt(abonnement, gegeven)
 
 
 @transaction.atomic
 def abonnement_aanvragen(*, emailadres: str, consultaties: bool, petities: bool, taal: str = "nl") -> None:
     """Asks for a subscription and mails the confirmation link. The answer is the same whether the
     address was known or not, so the form reveals nobody's subscription."""
-    emailadres = emailadres.strip().lower()
-    fouten: dict[str, list[str]] = {}
-    try:
-        validate_email(emailadres)
-    except ValidationError:
-        fouten["emailadres"] = [_("Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.")]
+    emailadres, fouten = dubbele_optin.adres_en_fouten(emailadres)
     if not (consultaties or petities):
         fouten["consultaties"] = [_("Kies consultaties, petities of allebei.")]
     if fouten:
         raise ValidationError(fouten)
     Abonnement.objects.filter(
-        bevestigd_op__isnull=True, aangevraagd_op__lt=timezone.now() - BEVESTIGEN_BINNEN
+        bevestigd_op__isnull=True, aangevraagd_op__lt=AANMELDING.verlopen_voor()
     ).delete()
-    bestaand = Abonnement.objects.select_for_update().filter(emailadres=emailadres).first()
-    if bestaand is not None and bestaand.bevestigd_op is not None:
-        _versturen(
-            bestaand,
-            onderwerp=lambda: _("U bent al geabonneerd op meldingen over meedoen"),
-            sjabloon="samenleving/abonnementen/mail/al_geabonneerd.txt",
-            context={},
-        )
-        return
-    abonnement = bestaand or Abonnement(emailadres=emailadres)
-    abonnement.consultaties, abonnement.petities = consultaties, petities
-    abonnement.taal = taal if taal in TALEN else "nl"
-    abonnement.nonce = secrets.token_hex(16)
-    abonnement.aangevraagd_op = timezone.now()
-    abonnement.full_clean(validate_unique=False)
-    try:
-        with transaction.atomic():
-            abonnement.save()
-    except IntegrityError:
-        return  # the same address asked twice at the same moment; the first request mails it
-    _vastleggen("abonnement op meldingen over meedoen aangevraagd", abonnement)
-    _versturen(
-        abonnement,
-        onderwerp=lambda: _("Bevestig uw abonnement op meldingen over meedoen"),
-        sjabloon="samenleving/abonnementen/mail/bevestigen.txt",
-        context={"bevestigen": _link("abonnement_bevestigen", abonnement), "dagen": BEVESTIGEN_BINNEN.days},
+
+    def instellen(abonnement: Abonnement) -> None:
+        abonnement.consultaties, abonnement.petities = consultaties, petities
+
+    AANMELDING.aanvragen(
+        bestaand=Abonnement.objects.select_for_update().filter(emailadres=emailadres).first(),
+        nieuw=lambda: Abonnement(emailadres=emailadres),
+        instellen=instellen,
+        taal=taal,
     )
 
 
 @transaction.atomic
 def abonnement_bevestigen(*, abonnement: Abonnement) -> Abonnement:
     """Confirms the subscription (the caller checked the link's key with `sleutel_klopt`)."""
-    if abonnement.bevestigd_op is None:
-        abonnement.bevestigd_op = timezone.now()
-        abonnement.save(update_fields=["bevestigd_op"])
-        _vastleggen("abonnement op meldingen over meedoen bevestigd", abonnement)
-    return abonnement
+    return AANMELDING.bevestigen(abonnement)
 
 
 @transaction.atomic
 def abonnement_opzeggen(*, abonnement: Abonnement) -> None:
     """Ends the subscription and forgets the address (the caller checked the link's key)."""
-    _vastleggen("abonnement op meldingen over meedoen opgezegd", abonnement)
+    AANMELDING.opzeggen_vastleggen(abonnement)
     abonnement.delete()
 
 
@@ -154,13 +101,13 @@ def melden(*, onderwerp: str, sleutel: str, titel: str, url: str, tekst: str = "
             _, nieuw = Melding.objects.get_or_create(abonnement=abonnement, sleutel=sleutel)
             if not nieuw:
                 continue
-            _versturen(
+            AANMELDING.versturen(
                 abonnement,
                 onderwerp=lambda: titel,
                 sjabloon="samenleving/abonnementen/mail/melding.txt",
                 context={"titel": titel, "url": url, "tekst": tekst},
             )
-            _vastleggen(f"melding verstuurd: {sleutel}", abonnement, MELDER)
+            AANMELDING.vastleggen(f"melding verstuurd: {sleutel}", abonnement, MELDER)
             verzonden += 1
     return verzonden
 

@@ -37,11 +37,12 @@ from raadhuis.publicatie import waardelijsten
 from raadhuis.samenleving.models import Consultatie, Consultatiedocument, Reactie
 from raadhuis.samenleving.moderatie import ongepaste_woorden
 from raadhuis.samenleving.rechten import CONSULTATIES_BEHEREN, REACTIES_MODEREREN
+from raadhuis.samenleving.selectors import consultaties as selectors
 from raadhuis.samenleving.services.abonnementen import Onderwerp, melden
 
 logger = logging.getLogger(__name__)
 
-ZOEKSOORT = "consultatie"
+ZOEKSOORT = selectors.ZOEKSOORT
 BRON = "samenleving-consultaties"
 DOCUMENT_MAX_BYTES = 50_000_000
 DOCUMENT_SOORTEN = (uploads.PDF, *uploads.KANTOORDOCUMENTEN)

@@ -213,3 +213,21 @@ def test_beantwoorden_en_publiceren(client: TweestapClient, griffier: Medewerker
     html = client.get(reverse("samenleving:consultatie", args=[c.pk])).content.decode()
     assert "Dank, we passen het aan." in html
     assert "Fatima" not in html
+
+
+def test_zoeken_in_consultaties(client: TweestapClient, griffier: Medewerker) -> None:
+    from raadhuis.samenleving.services import consultaties as services
+
+    services.consultatie_aanmaken(
+        titel="Ontwerp-Hondenbeleid",
+        samenvatting="Losloopgebieden voor honden in Delfgauw.",
+        initiatiefnemer="college",
+        begindatum=vandaag(),
+        einddatum=vandaag() + dt.timedelta(days=30),
+        contact="Team Openbare Ruimte",
+        door=griffier,
+    )
+    consultatie(titel="Ontwerp-Parkeerbeleid")
+    html = client.get(reverse("samenleving:consultaties"), {"q": "losloopgebied"}).content.decode()
+    assert "1 consultatie gevonden" in html
+    assert "Ontwerp-Hondenbeleid" in html

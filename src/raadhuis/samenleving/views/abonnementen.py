@@ -32,7 +32,7 @@ def _kruimelpad(*stappen: tuple[str, str | None]) -> list[tuple[str, str | None]
 @require_http_methods(["GET", "POST"])
 @snelheidslimiet("formulieren")
 def aanmelden(request: HttpRequest) -> HttpResponse:
-    form = AbonnementForm(request.POST or None)
+    form = AbonnementForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             abonnementen.abonnement_aanvragen(

@@ -64,7 +64,10 @@ def _werkplek_pad(*stappen: tuple[str, str | None]) -> Kruimelpad:
 def lijst(request: HttpRequest) -> HttpResponse:
     vandaag = timezone.localdate()
     alle = list(selectors.consultaties())
+    vraag = request.GET.get("q", "").strip()[:200]
     context = {
+        "vraag": vraag,
+        "resultaten": selectors.consultaties_zoeken(vraag) if vraag else None,
         "open": [c for c in alle if c.status_op(vandaag) == Consultatie.Status.OPEN],
         "gepland": [c for c in alle if c.status_op(vandaag) == Consultatie.Status.GEPLAND],
         "eerder": [
@@ -100,7 +103,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 @snelheidslimiet("formulieren")
 def reageren(request: HttpRequest, pk: int) -> HttpResponse:
     consultatie = _publieke_consultatie(pk)
-    form = ReactieForm(request.POST or None)
+    form = ReactieForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.reactie_indienen(
@@ -185,7 +188,7 @@ def _velden(consultatie: Consultatie) -> dict[str, Any]:
 @werkplek(actie=CONSULTATIES_BEHEREN)
 @require_http_methods(["GET", "POST"])
 def nieuw(request: HttpRequest) -> HttpResponse:
-    form = ConsultatieForm(request.POST or None)
+    form = ConsultatieForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         gedaan = formulier_uitvoeren(
             form, lambda g: services.consultatie_aanmaken(**g, door=ingelogde_gebruiker(request))
@@ -205,7 +208,7 @@ def nieuw(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
     consultatie = get_object_or_404(Consultatie, pk=pk)
-    form = ConsultatieForm(request.POST or None, initial=_velden(consultatie))
+    form = ConsultatieForm(request.POST if request.method == "POST" else None, initial=_velden(consultatie))
     if request.method == "POST":
         gedaan = formulier_uitvoeren(
             form,
@@ -302,7 +305,7 @@ def beoordelen(request: HttpRequest, pk: int) -> HttpResponse:
 def beantwoorden(request: HttpRequest, pk: int) -> HttpResponse:
     reactie = get_object_or_404(Reactie.objects.select_related("consultatie"), pk=pk)
     form = BeantwoordenForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         initial={
             "thema": reactie.thema,
             "antwoord": reactie.antwoord,
@@ -337,7 +340,7 @@ def beantwoorden(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def publiceren(request: HttpRequest, pk: int) -> HttpResponse:
     consultatie = get_object_or_404(Consultatie, pk=pk)
-    form = NotaForm(request.POST or None)
+    form = NotaForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         gedaan = formulier_uitvoeren(
             form,
