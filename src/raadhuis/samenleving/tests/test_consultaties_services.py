@@ -4,6 +4,7 @@ the nota van beantwoording and its publication (Gemeentewet art. 150; Woo art. 3
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Callable
 from typing import Any
 
@@ -391,3 +392,19 @@ def test_publiceren_van_de_nota(
     # Publishing twice is refused.
     with pytest.raises(ValidationError):
         _publiceren(gepubliceerd, griffier)
+
+
+def test_dagelijkse_melding_van_geopende_consultaties_eenmaal() -> None:
+    from django.core.management import call_command
+
+    from raadhuis.samenleving.services import abonnementen
+
+    abonnementen.abonnement_aanvragen(emailadres="lezer@example.org", consultaties=True, petities=False)
+    abonnementen.abonnement_bevestigen(abonnement=abonnementen.Abonnement.objects.get())
+    mail.outbox.clear()
+    consultatie(titel="Vandaag geopend", begin=0, eind=30)
+    consultatie(titel="Nog gepland", begin=3, eind=30)
+    consultatie(titel="Al gesloten", begin=-30, eind=-1)
+    call_command("consultaties_melden", stdout=io.StringIO())
+    assert [m.subject for m in mail.outbox] == ["Nieuwe consultatie: Vandaag geopend"]
+    assert services.geopende_consultaties_melden() == 0
