@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from raadhuis.core.forms import DatumInvoer, RaadhuisForm
 from raadhuis.samenleving.models import Consultatie
+from raadhuis.samenleving.moderatie import bezwaar
 from raadhuis.samenleving.services.consultaties import MAX_REACTIE
 
 
@@ -116,6 +117,14 @@ class ReactieForm(RaadhuisForm):
         ),
         error_messages=_verplicht(_("Kies of uw reactie openbaar mag zijn.")),
     )
+
+    def clean_tekst(self) -> str:
+        """The same check as the service, here too, so every error shows at the first attempt."""
+        tekst: str = self.cleaned_data["tekst"]
+        melding = bezwaar(tekst)
+        if melding:
+            raise forms.ValidationError(melding)
+        return tekst
 
     @property
     def openbaar(self) -> bool:

@@ -7,6 +7,8 @@ import re
 import unicodedata
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+
 LIJST = Path(__file__).parent / "data" / "ongepaste_woorden.txt"
 _CIJFERS = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
 _WOORD = re.compile(r"[a-z]+")
@@ -36,3 +38,14 @@ def ongepaste_woorden(tekst: str) -> list[str]:
         if any(tuple(woorden[i : i + lengte]) == zin for i in range(len(woorden) - lengte + 1)):
             gevonden.append(" ".join(zin))
     return gevonden
+
+
+def bezwaar(tekst: str) -> str | None:
+    """The Dutch message for a text with words from the list, or None when it has none."""
+    gevonden = ongepaste_woorden(tekst)
+    if not gevonden:
+        return None
+    return _(
+        "Uw reactie bevat woorden die wij niet plaatsen of doorsturen (scheldwoorden, beledigingen of "
+        "bedreigingen): %(woorden)s. Pas uw tekst aan en verstuur hem opnieuw."
+    ) % {"woorden": ", ".join(f"“{woord}”" for woord in gevonden)}

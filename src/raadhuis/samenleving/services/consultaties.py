@@ -35,7 +35,7 @@ from raadhuis.core.taken import na_commit
 from raadhuis.publicatie import services as publicatie
 from raadhuis.publicatie import waardelijsten
 from raadhuis.samenleving.models import Consultatie, Consultatiedocument, Reactie
-from raadhuis.samenleving.moderatie import ongepaste_woorden
+from raadhuis.samenleving.moderatie import bezwaar
 from raadhuis.samenleving.rechten import CONSULTATIES_BEHEREN, REACTIES_MODEREREN
 from raadhuis.samenleving.selectors import consultaties as selectors
 from raadhuis.samenleving.services.abonnementen import Onderwerp, melden
@@ -204,15 +204,9 @@ def _reactie_fouten(
     elif len(tekst) > MAX_REACTIE:
         fouten["tekst"] = [_("Uw reactie is te lang: maximaal %(max)s tekens.") % {"max": MAX_REACTIE}]
     else:
-        gevonden = ongepaste_woorden(f"{naam} {tekst}")
-        if gevonden:
-            fouten["tekst"] = [
-                _(
-                    "Uw reactie bevat woorden die wij niet plaatsen of doorsturen (scheldwoorden, "
-                    "beledigingen of bedreigingen): %(woorden)s. Pas uw tekst aan en verstuur hem opnieuw."
-                )
-                % {"woorden": ", ".join(f"“{w}”" for w in gevonden)}
-            ]
+        melding = bezwaar(f"{naam} {tekst}")
+        if melding:
+            fouten["tekst"] = [melding]
     if naam_tonen and not openbaar:
         fouten["naam_tonen"] = [_("Uw naam kan alleen bij een openbare reactie worden getoond.")]
     return fouten

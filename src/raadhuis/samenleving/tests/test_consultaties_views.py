@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 from django.core import mail
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 
 from raadhuis.accounts.models import Medewerker, Rol
 from raadhuis.accounts.tests.factories import MedewerkerFactory
@@ -16,6 +16,15 @@ from raadhuis.samenleving.models import Consultatie, Reactie
 from raadhuis.samenleving.tests.hulp import consultatie, reactie, vandaag
 
 pytestmark = pytest.mark.django_db
+
+
+def _bestaat(pad: str) -> bool:
+    try:
+        resolve(pad)
+    except Resolver404:
+        return False
+    return True
+
 
 GOEDE_REACTIE = {
     "naam": "Jan de Vries",
@@ -38,8 +47,9 @@ def test_meedoen_toont_open_consultaties_en_de_links(client: TweestapClient) -> 
     assert antwoord.status_code == 200
     assert open_.titel in html
     assert "Oud plan" not in html
-    assert "/meedoen/petities/" in html
-    assert "/bestuur/raadsvragen/" in html
+    # The petitions, partners and raadsvragen pages are linked only once they exist (never a broken link).
+    assert ('href="/meedoen/petities/"' in html) == _bestaat("/meedoen/petities/")
+    assert ('href="/bestuur/raadsvragen/"' in html) == _bestaat("/bestuur/raadsvragen/")
     assert 'name="emailadres"' in html
 
 
@@ -231,3 +241,12 @@ def test_zoeken_in_consultaties(client: TweestapClient, griffier: Medewerker) ->
     html = client.get(reverse("samenleving:consultaties"), {"q": "losloopgebied"}).content.decode()
     assert "1 consultatie gevonden" in html
     assert "Ontwerp-Hondenbeleid" in html
+
+
+def test_scheldwoord_en_ontbrekend_adres_worden_samen_gemeld(client: TweestapClient) -> None:
+    antwoord = _reageren(client, consultatie(), emailadres="", tekst="Wat een klootzak")
+    html = antwoord.content.decode()
+    assert antwoord.status_code == 400
+    assert 'id="id_tekst_error"' in html
+    assert "“klootzak”" in html
+    assert 'id="id_emailadres_error"' in html

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import gettext as _
 
 from raadhuis.core.forms import Deelformulier
@@ -13,22 +13,23 @@ from raadhuis.samenleving.forms_consultaties import AbonnementForm
 from raadhuis.samenleving.selectors import consultaties
 
 
-def _link(naam: str, anders: str) -> str:
-    """The petitions and partners parts are built alongside this one; until their pages exist, the
-    landing page links to their agreed addresses."""
+def _pagina(pad: str) -> str | None:
+    """The petitions, partners and raadsvragen pages are built alongside this one: their agreed
+    addresses are linked once a page answers there, so the landing page never has a broken link."""
     try:
-        return reverse(naam)
-    except NoReverseMatch:
-        return anders
+        resolve(pad)
+    except Resolver404:
+        return None
+    return pad
 
 
 def meedoen(request: HttpRequest) -> HttpResponse:
     form = AbonnementForm()
     context = {
         "open_consultaties": consultaties.open_consultaties(),
-        "petities_url": _link("samenleving:petities", "/meedoen/petities/"),
-        "partners_url": _link("samenleving:partners", "/meedoen/partners/"),
-        "raadsvragen_url": "/bestuur/raadsvragen/",
+        "petities_url": _pagina("/meedoen/petities/"),
+        "partners_url": _pagina("/meedoen/partners/"),
+        "raadsvragen_url": _pagina("/bestuur/raadsvragen/"),
         "form": form,
         "velden": Deelformulier(form, "emailadres"),
         "keuzes": [form["consultaties"], form["petities"]],
