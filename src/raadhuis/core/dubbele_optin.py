@@ -15,13 +15,15 @@ import datetime as dt
 import secrets
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -202,3 +204,51 @@ class Aanmelding:
     def verlopen_voor() -> dt.datetime:
         """Unconfirmed requests from before this moment are deleted (AVG art. 5 lid 1 sub e)."""
         return timezone.now() - BEVESTIGEN_BINNEN
+
+
+@dataclass(frozen=True)
+class Linkpaginas(Generic[A]):
+    """The pages behind the confirm and cancel links of a module's subscriptions. GET asks, POST
+    acts: mail scanners open links and must not confirm or cancel for the reader. Cancelling also
+    takes the RFC 8058 one-click POST of a mail client (no form, so no CSRF token: the key in the
+    link is the proof); a second cancel changes nothing. The templates (`sjablonen` +
+    bevestigen/opzeggen/opgezegd/ongeldig.html) get `abonnement` and `kruimelpad`."""
+
+    vinden: Callable[[int, str], A | None]  # the subscription if the key fits
+    bevestigen: Callable[[A], object]
+    opzeggen: Callable[[A], None]
+    sjablonen: str
+    kruimelpad: Callable[[str], list[tuple[str, str | None]]]
+
+    def _pagina(
+        self, request: HttpRequest, sjabloon: str, stap: str, status: int = 200, **context: Any
+    ) -> HttpResponse:
+        return render(
+            request,
+            self.sjablonen + sjabloon,
+            {**context, "kruimelpad": self.kruimelpad(stap)},
+            status=status,
+        )
+
+    def bevestigen_view(self, request: HttpRequest, pk: int, sleutel: str) -> HttpResponse:
+        if request.method not in ("GET", "POST"):
+            return HttpResponseNotAllowed(["GET", "POST"])
+        abonnement = self.vinden(pk, sleutel)
+        if abonnement is None:
+            return self._pagina(request, "ongeldig.html", _("Ongeldige link"), status=404)
+        if request.method == "POST":
+            self.bevestigen(abonnement)
+        return self._pagina(request, "bevestigen.html", _("Bevestigen"), abonnement=abonnement)
+
+    def opzeggen_view(self, request: HttpRequest, pk: int, sleutel: str) -> HttpResponse:
+        if request.method not in ("GET", "POST"):
+            return HttpResponseNotAllowed(["GET", "POST"])
+        abonnement = self.vinden(pk, sleutel)
+        if abonnement is None:
+            if request.method == "POST":  # already cancelled: a second click changes nothing
+                return self._pagina(request, "opgezegd.html", _("Afgemeld"))
+            return self._pagina(request, "ongeldig.html", _("Ongeldige link"), status=404)
+        if request.method == "POST":
+            self.opzeggen(abonnement)
+            return self._pagina(request, "opgezegd.html", _("Afgemeld"))
+        return self._pagina(request, "opzeggen.html", _("Afmelden"), abonnement=abonnement)
