@@ -4,9 +4,12 @@ with its permissions."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import Resolver404, resolve, reverse
 
 from raadhuis.accounts.models import Medewerker, Rol
@@ -250,3 +253,19 @@ def test_scheldwoord_en_ontbrekend_adres_worden_samen_gemeld(client: TweestapCli
     assert 'id="id_tekst_error"' in html
     assert "“klootzak”" in html
     assert 'id="id_emailadres_error"' in html
+
+
+def test_publieke_pagina_doet_evenveel_queries_bij_meer_reacties(
+    client: TweestapClient,
+    django_assert_max_num_queries: Any,
+) -> None:
+    c = consultatie()
+    reactie(c, moderatie=Reactie.Moderatie.GOEDGEKEURD)
+    url = reverse("samenleving:consultatie", args=[c.pk])
+    client.get(url)  # warms the session and caches
+    with CaptureQueriesContext(connection) as een:
+        client.get(url)
+    for _ in range(5):
+        reactie(c, moderatie=Reactie.Moderatie.GOEDGEKEURD)
+    with django_assert_max_num_queries(len(een.captured_queries)):
+        client.get(url)
