@@ -8,6 +8,7 @@ from raadhuis.core.navigatie import Menuitem
 from raadhuis.core.rechten import BEHEERDER, PRIVACY_OFFICER
 from raadhuis.dienstverlening.rechten import WERKPLEK_ROLLEN as DIENSTVERLENING
 from raadhuis.publicatie.rechten import WERKPLEK_ROLLEN as PUBLICATIE
+from raadhuis.samenleving.rechten import CONSULTATIE_ROLLEN as SAMENLEVING_CONSULTATIES
 from raadhuis.samenleving.rechten import PARTNERS_WERKPLEK_ROLLEN as PARTNERS
 from raadhuis.samenwerking.rechten import WERKPLEK_ROLLEN as SAMENWERKING
 from raadhuis.uitvoering.rechten import WERKPLEK_ROLLEN as UITVOERING
@@ -22,6 +23,7 @@ PUBLIEK_MENU = (
     Menuitem(_("Raadsakkoord"), "uitvoering:publiek"),
     Menuitem(_("Samenwerking"), "samenwerking:samenwerking"),
     Menuitem(_("Dienstverlening"), "dienstverlening:dienstverlening"),
+    Menuitem(_("Meedoen"), "samenleving:meedoen"),
     Menuitem(_("Openbaarheid"), "publicatie:openbaarheid"),
 )
 
@@ -36,6 +38,7 @@ WERKPLEK_MENU = (
     Menuitem(_("Woo-verzoeken"), "woo:werkplek", WOO),
     Menuitem(_("Woo-cijfers"), "woo:statistiek", WOO_STATISTIEK),
     Menuitem(_("Publicaties"), "publicatie:werkplek", PUBLICATIE),
+    Menuitem(_("Consultaties"), "samenleving:werkplek_consultaties", SAMENLEVING_CONSULTATIES),
     Menuitem(_("Organisatie"), "core:organisatie", frozenset({BEHEERDER})),
     # The same roles as core.rechten.LOGBOEK_INZIEN, so the menu offers what the page allows.
     Menuitem(_("Logboek dataverwerkingen"), "core:logboek:overzicht", LOGBOEK_ROLLEN),

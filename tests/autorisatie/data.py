@@ -218,6 +218,16 @@ def bouwen(w: dict[str, str]) -> None:
     w["derde"] = _eerste("woo.Derde")
     w["zichtbare_naam"] = _eerste("woo.ZichtbareNaam")
 
+    # Samenleving: consultaties from the demo (one finished with its nota, one open).
+    w["consultatie_afgerond"] = _eerste("samenleving.Consultatie", nota_gepubliceerd_op__isnull=False)
+    w["consultatie_open"] = _eerste("samenleving.Consultatie", nota_gepubliceerd_op__isnull=True)
+    w["consultatiedocument"] = _eerste("samenleving.Consultatiedocument")
+    w["reactie_niet_openbaar_naam"] = _eerste("samenleving.Reactie", "naam", openbaar=False)
+    w["reactie_te_beoordelen"] = _eerste("samenleving.Reactie", moderatie="te_beoordelen", openbaar=True)
+    w["reactie_te_beoordelen_tekst"] = _eerste(
+        "samenleving.Reactie", "tekst", moderatie="te_beoordelen", openbaar=True
+    )
+
     # Core.
     w["gelijkgestelde_dag"] = _eerste("core.GelijkgesteldeDag")
     w["verwerkingsactiviteit"] = _eerste("core.Verwerkingsactiviteit", "sleutel")

@@ -2773,6 +2773,198 @@ MATRIX: dict[str, list[Geval]] = {
     "^media/(?P<path>(?:organisatie|personen)/.*)$": [
         {"url": "/media/organisatie/bestaat-niet.png", "verwacht": {"*": "404"}},
     ],
+    # -- samenleving: consultaties (inspraak) and the meedoen notifications --
+    "meedoen/": [
+        {"verwacht": {"*": "ok"}},
+    ],
+    "meedoen/consultaties/": [
+        {"verwacht": {"*": "ok"}},
+    ],
+    "meedoen/consultaties/<int:pk>/": [
+        # A reaction not made public, or waiting for moderation, is never shown, nor its sender.
+        {
+            "pad": {"pk": "consultatie_afgerond"},
+            "verwacht": {"*": "ok"},
+            "geheim": {"tekst": "reactie_niet_openbaar_naam", "mag_zien": []},
+        },
+        {
+            "pad": {"pk": "consultatie_open"},
+            "verwacht": {"*": "ok"},
+            "geheim": {"tekst": "reactie_te_beoordelen_tekst", "mag_zien": []},
+        },
+    ],
+    "meedoen/consultaties/<int:pk>/reageren/": [
+        {"pad": {"pk": "consultatie_open"}, "verwacht": {"*": "ok"}},
+        {"methode": "POST", "pad": {"pk": "consultatie_open"}, "verwacht": {"*": "ongeldig"}},
+    ],
+    "meedoen/consultaties/<int:pk>/reactie-ontvangen/": [
+        {"pad": {"pk": "consultatie_open"}, "verwacht": {"*": "ok"}},
+    ],
+    "meedoen/consultaties/documenten/<int:pk>/": [
+        {"pad": {"pk": "consultatiedocument"}, "verwacht": {"*": "ok"}},
+    ],
+    "meedoen/meldingen/": [
+        {"verwacht": {"*": "ok"}},
+    ],
+    "meedoen/meldingen/aangevraagd/": [
+        {"verwacht": {"*": "ok"}},
+    ],
+    "meedoen/meldingen/<int:pk>/<str:sleutel>/bevestigen/": [
+        {"pad": {"pk": "=1", "sleutel": "=onbekend"}, "verwacht": {"*": "404"}},
+    ],
+    "meedoen/meldingen/<int:pk>/<str:sleutel>/afmelden/": [
+        {"pad": {"pk": "=1", "sleutel": "=onbekend"}, "verwacht": {"*": "404"}},
+    ],
+    "werkplek/consultaties/": [
+        {
+            "verwacht": {
+                "*": "login",
+                "medewerkers": "403",
+                "griffie": "ok",
+                "collegelid": "ok",
+                "beheerder": "ok",
+            }
+        },
+    ],
+    "werkplek/consultaties/nieuw/": [
+        {
+            "verwacht": {
+                "*": "login",
+                "medewerkers": "403",
+                "griffie": "ok",
+                "collegelid": "ok",
+                "beheerder": "ok",
+            }
+        },
+        {
+            "methode": "POST",
+            "verwacht": {
+                "*": "login",
+                "medewerkers": "403",
+                "griffie": "ongeldig",
+                "collegelid": "ongeldig",
+                "beheerder": "ongeldig",
+            },
+        },
+    ],
+    "werkplek/consultaties/moderatie/": [
+        {"verwacht": {"*": "login", "medewerkers": "403", "griffie": "ok", "beheerder": "ok"}},
+    ],
+    "werkplek/consultaties/<int:pk>/": [
+        {
+            "pad": {"pk": "consultatie_open"},
+            "verwacht": {
+                "*": "login",
+                "medewerkers": "403",
+                "griffie": "ok",
+                "collegelid": "ok",
+                "beheerder": "ok",
+            },
+        },
+    ],
+    "werkplek/consultaties/<int:pk>/wijzigen/": [
+        {
+            "pad": {"pk": "consultatie_open"},
+            "verwacht": {
+                "*": "login",
+                "medewerkers": "403",
+                "griffie": "ok",
+                "collegelid": "ok",
+                "beheerder": "ok",
+            },
+        },
+        {
+            "methode": "POST",
+            "pad": {"pk": "consultatie_open"},
+            "verwacht": {
+                "*": "login",
+                "medewerkers": "403",
+                "griffie": "ongeldig",
+                "collegelid": "ongeldig",
+                "beheerder": "ongeldig",
+            },
+        },
+    ],
+    "werkplek/consultaties/<int:pk>/documenten/": [
+        {
+            "pad": {"pk": "consultatie_open"},
+            "verwacht": {
+                "*": "login",
+                "medewerkers": "403",
+                "griffie": "405",
+                "collegelid": "405",
+                "beheerder": "405",
+            },
+        },
+        {
+            "methode": "POST",
+            "pad": {"pk": "consultatie_open"},
+            "verwacht": {
+                "*": "login",
+                "medewerkers": "403",
+                "griffie": "ongeldig",
+                "collegelid": "ongeldig",
+                "beheerder": "ongeldig",
+            },
+        },
+    ],
+    "werkplek/consultaties/<int:pk>/publiceren/": [
+        {
+            "pad": {"pk": "consultatie_open"},
+            "verwacht": {
+                "*": "login",
+                "medewerkers": "403",
+                "griffie": "ok",
+                "collegelid": "ok",
+                "beheerder": "ok",
+            },
+        },
+        {
+            "methode": "POST",
+            "pad": {"pk": "consultatie_open"},
+            "verwacht": {
+                "*": "login",
+                "medewerkers": "403",
+                "griffie": "ongeldig",
+                "collegelid": "ongeldig",
+                "beheerder": "ongeldig",
+            },
+        },
+    ],
+    "werkplek/consultaties/reacties/<int:pk>/beoordelen/": [
+        {
+            "pad": {"pk": "reactie_te_beoordelen"},
+            "verwacht": {"*": "login", "medewerkers": "403", "griffie": "405", "beheerder": "405"},
+        },
+        {
+            "methode": "POST",
+            "pad": {"pk": "reactie_te_beoordelen"},
+            "verwacht": {"*": "login", "medewerkers": "403", "griffie": "ongeldig", "beheerder": "ongeldig"},
+        },
+    ],
+    "werkplek/consultaties/reacties/<int:pk>/beantwoorden/": [
+        {
+            "pad": {"pk": "reactie_te_beoordelen"},
+            "verwacht": {
+                "*": "login",
+                "medewerkers": "403",
+                "griffie": "ok",
+                "collegelid": "ok",
+                "beheerder": "ok",
+            },
+        },
+        {
+            "methode": "POST",
+            "pad": {"pk": "reactie_te_beoordelen"},
+            "verwacht": {
+                "*": "login",
+                "medewerkers": "403",
+                "griffie": "ongeldig",
+                "collegelid": "ongeldig",
+                "beheerder": "ongeldig",
+            },
+        },
+    ],
     "test-idp/.well-known/openid-configuration": [
         {"verwacht": {"*": "ok"}},
     ],

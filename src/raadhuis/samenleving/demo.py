@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from django.core.management.base import OutputWrapper
 
-from raadhuis.samenleving import demo_partners
+from raadhuis.samenleving import demo_consultaties, demo_partners
 
 
 def laden(uitvoer: OutputWrapper) -> None:
     demo_partners.laden(uitvoer)
+    demo_consultaties.laden(uitvoer)

@@ -2,6 +2,9 @@
 
 from django.urls import URLPattern, URLResolver, path
 
+from raadhuis.samenleving.views import abonnementen as abonnementen_views
+from raadhuis.samenleving.views import consultaties as consultaties_views
+from raadhuis.samenleving.views import overzicht as overzicht_views
 from raadhuis.samenleving.views import partners
 
 app_name = "samenleving"
@@ -9,6 +12,61 @@ app_name = "samenleving"
 urlpatterns: list[URLPattern | URLResolver] = [
     # -- petities en burgerinitiatieven --
     # -- consultaties --
+    path("meedoen/", overzicht_views.meedoen, name="meedoen"),
+    path("meedoen/consultaties/", consultaties_views.lijst, name="consultaties"),
+    path("meedoen/consultaties/<int:pk>/", consultaties_views.detail, name="consultatie"),
+    path("meedoen/consultaties/<int:pk>/reageren/", consultaties_views.reageren, name="consultatie_reageren"),
+    path(
+        "meedoen/consultaties/<int:pk>/reactie-ontvangen/",
+        consultaties_views.reactie_ontvangen,
+        name="consultatie_reactie_ontvangen",
+    ),
+    path(
+        "meedoen/consultaties/documenten/<int:pk>/",
+        consultaties_views.document_downloaden,
+        name="consultatie_document",
+    ),
+    path("meedoen/meldingen/", abonnementen_views.aanmelden, name="meldingen"),
+    path("meedoen/meldingen/aangevraagd/", abonnementen_views.aangevraagd, name="meldingen_aangevraagd"),
+    path(
+        "meedoen/meldingen/<int:pk>/<str:sleutel>/bevestigen/",
+        abonnementen_views.bevestigen,
+        name="abonnement_bevestigen",
+    ),
+    path(
+        "meedoen/meldingen/<int:pk>/<str:sleutel>/afmelden/",
+        abonnementen_views.opzeggen,
+        name="abonnement_opzeggen",
+    ),
+    path("werkplek/consultaties/", consultaties_views.werkplek_lijst, name="werkplek_consultaties"),
+    path("werkplek/consultaties/nieuw/", consultaties_views.nieuw, name="werkplek_consultatie_nieuw"),
+    path("werkplek/consultaties/moderatie/", consultaties_views.moderatie, name="werkplek_moderatie"),
+    path("werkplek/consultaties/<int:pk>/", consultaties_views.werkplek_detail, name="werkplek_consultatie"),
+    path(
+        "werkplek/consultaties/<int:pk>/wijzigen/",
+        consultaties_views.wijzigen,
+        name="werkplek_consultatie_wijzigen",
+    ),
+    path(
+        "werkplek/consultaties/<int:pk>/documenten/",
+        consultaties_views.document_toevoegen,
+        name="werkplek_consultatie_document",
+    ),
+    path(
+        "werkplek/consultaties/<int:pk>/publiceren/",
+        consultaties_views.publiceren,
+        name="werkplek_consultatie_publiceren",
+    ),
+    path(
+        "werkplek/consultaties/reacties/<int:pk>/beoordelen/",
+        consultaties_views.beoordelen,
+        name="werkplek_reactie_beoordelen",
+    ),
+    path(
+        "werkplek/consultaties/reacties/<int:pk>/beantwoorden/",
+        consultaties_views.beantwoorden,
+        name="werkplek_reactie_beantwoorden",
+    ),
     # -- maatschappelijke partners --
     path("meedoen/partners/", partners.partners, name="partners"),
     path("meedoen/partners/<slug:slug>/", partners.partner, name="partner"),

@@ -7,85 +7,44 @@ the mail client through RFC 8058 List-Unsubscribe-Post), and every change is in 
 
 from __future__ import annotations
 
-import datetime as dt
-import secrets
 from collections.abc import Callable
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
-from django.core.validators import validate_email
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 
 from raadhuis.besluitvorming.models import Abonnement, Besluit, Melding, Orgaan, Vergadering
 from raadhuis.besluitvorming.selectors.publiek import openbare_agendapunten, openbare_besluiten
-from raadhuis.core import logboek
+from raadhuis.core import dubbele_optin, logboek
 from raadhuis.core.logboek.activiteiten import MELDINGEN_ABONNEMENTEN
 
 # An unconfirmed address is kept no longer than this (AVG art. 5 lid 1 sub e: storage limitation).
-BEVESTIGEN_BINNEN = dt.timedelta(days=7)
-TALEN = ("nl", "en")
-WEBSITE = logboek.Systeemproces("website: meldingen over vergaderingen")
+BEVESTIGEN_BINNEN = dubbele_optin.BEVESTIGEN_BINNEN
 MELDER = logboek.Systeemproces("taak: meldingen over vergaderingen versturen")
+AANMELDING = dubbele_optin.Aanmelding(
+    zout="raadhuis.besluitvorming.abonnement",
+    bevestigen_url="besluitvorming:abonnement_bevestigen",
+    opzeggen_url="besluitvorming:abonnement_opzeggen",
+    sjabloon_bevestigen="besluitvorming/mail/bevestigen.txt",
+    sjabloon_al_geabonneerd="besluitvorming/mail/al_geabonneerd.txt",
+    onderwerp_bevestigen=lambda: _("Bevestig uw abonnement op meldingen"),
+    onderwerp_al_geabonneerd=lambda: _("U bent al geabonneerd op meldingen"),
+    activiteit=MELDINGEN_ABONNEMENTEN,
+    naam="abonnement op meldingen",
+    website=logboek.Systeemproces("website: meldingen over vergaderingen"),
+)
 
 
 def sleutel(abonnement: Abonnement) -> str:
     """The secret in the confirm and cancel links of this subscription."""
-    return salted_hmac(
-        "raadhuis.besluitvorming.abonnement", f"{abonnement.pk}:{abonnement.nonce}"
-    ).hexdigest()
+    return AANMELDING.sleutel(abonnement)
 
 
 def sleutel_klopt(abonnement: Abonnement, gegeven: str) -> bool:
-    return constant_time_compare(sleutel(abonnement), gegeven)
-
-
-def _link(naam: str, abonnement: Abonnement) -> str:
-    pad = reverse(f"besluitvorming:{naam}", args=[abonnement.pk, sleutel(abonnement)])
-    return f"{settings.RAADHUIS_BASIS_URL}{pad}"
-
-
-def _vastleggen(naam: str, abonnement: Abonnement) -> None:
-    logboek.vastleggen(
-        naam=naam,
-        activiteit=MELDINGEN_ABONNEMENTEN,
-        betrokkene=("e-mailadres", abonnement.emailadres),
-        door=WEBSITE,
-    )
-
-
-def _versturen(
-    abonnement: Abonnement, *, onderwerp: Callable[[], str], sjabloon: str, context: dict[str, object]
-) -> None:
-    """Writes the mail in the subscriber's language: subject and body are rendered inside it."""
-    opzeggen = _link("abonnement_opzeggen", abonnement)
-    with translation.override(abonnement.taal):
-        tekst = render_to_string(
-            sjabloon,
-            {**context, "abonnement": abonnement, "opzeggen": opzeggen, "site": settings.RAADHUIS_BASIS_URL},
-        )
-        bericht = EmailMessage(
-            subject=onderwerp(),
-            body=tekst,
-            to=[abonnement.emailadres],
-            headers={
-                "List-Unsubscribe": f"<{opzeggen}>",
-                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-            },
-        )
-    bericht.send()
-
-
-def _opruimen() -> None:
-    Abonnement.objects.filter(
-        bevestigd_op__isnull=True, aangevraagd_op__lt=timezone.now() - BEVESTIGEN_BINNEN
-    ).delete()
+    return AANMELDING.sleutel_klopt(abonnement, gegeven)
 
 
 @transaction.atomic
@@ -95,60 +54,36 @@ def abonnement_aanvragen(
     """Asks for a subscription and mails the confirmation link. The answer is the same whether the
     address was known or not, so the form reveals nobody's subscriptions; a known, confirmed address
     gets a mail saying so (with its cancel link) and nothing changes."""
-    emailadres = emailadres.strip().lower()
-    fouten: dict[str, list[str]] = {}
-    try:
-        validate_email(emailadres)
-    except ValidationError:
-        fouten["emailadres"] = [_("Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.")]
+    emailadres, fouten = dubbele_optin.adres_en_fouten(emailadres)
     if not (agendas or besluiten):
         fouten["agendas"] = [_("Kies nieuwe agenda's, besluitenlijsten of allebei.")]
     if fouten:
         raise ValidationError(fouten)
-    _opruimen()
-    bestaand = Abonnement.objects.select_for_update().filter(emailadres=emailadres, orgaan=orgaan).first()
-    if bestaand is not None and bestaand.bevestigd_op is not None:
-        _versturen(
-            bestaand,
-            onderwerp=lambda: _("U bent al geabonneerd op meldingen"),
-            sjabloon="besluitvorming/mail/al_geabonneerd.txt",
-            context={},
-        )
-        return
-    abonnement = bestaand or Abonnement(emailadres=emailadres, orgaan=orgaan)
-    abonnement.agendas, abonnement.besluiten = agendas, besluiten
-    abonnement.taal = taal if taal in TALEN else "nl"
-    abonnement.nonce = secrets.token_hex(16)
-    abonnement.aangevraagd_op = timezone.now()
-    abonnement.full_clean()
-    try:
-        with transaction.atomic():
-            abonnement.save()
-    except IntegrityError:
-        return  # the same address asked twice at the same moment; the first request mails it
-    _vastleggen("abonnement op meldingen aangevraagd", abonnement)
-    _versturen(
-        abonnement,
-        onderwerp=lambda: _("Bevestig uw abonnement op meldingen"),
-        sjabloon="besluitvorming/mail/bevestigen.txt",
-        context={"bevestigen": _link("abonnement_bevestigen", abonnement), "dagen": BEVESTIGEN_BINNEN.days},
+    Abonnement.objects.filter(
+        bevestigd_op__isnull=True, aangevraagd_op__lt=AANMELDING.verlopen_voor()
+    ).delete()
+
+    def instellen(abonnement: Abonnement) -> None:
+        abonnement.agendas, abonnement.besluiten = agendas, besluiten
+
+    AANMELDING.aanvragen(
+        bestaand=Abonnement.objects.select_for_update().filter(emailadres=emailadres, orgaan=orgaan).first(),
+        nieuw=lambda: Abonnement(emailadres=emailadres, orgaan=orgaan),
+        instellen=instellen,
+        taal=taal,
     )
 
 
 @transaction.atomic
 def abonnement_bevestigen(*, abonnement: Abonnement) -> Abonnement:
     """Confirms the subscription (the caller checked the link's key with `sleutel_klopt`)."""
-    if abonnement.bevestigd_op is None:
-        abonnement.bevestigd_op = timezone.now()
-        abonnement.save(update_fields=["bevestigd_op"])
-        _vastleggen("abonnement op meldingen bevestigd", abonnement)
-    return abonnement
+    return AANMELDING.bevestigen(abonnement)
 
 
 @transaction.atomic
 def abonnement_opzeggen(*, abonnement: Abonnement) -> None:
     """Ends the subscription and forgets the address (the caller checked the link's key)."""
-    _vastleggen("abonnement op meldingen opgezegd", abonnement)
+    AANMELDING.opzeggen_vastleggen(abonnement)
     abonnement.delete()
 
 
@@ -180,13 +115,8 @@ def _melden(
             )
             if not nieuw:
                 continue
-            _versturen(abonnement, onderwerp=onderwerp, sjabloon=sjabloon, context=context)
-            logboek.vastleggen(
-                naam=f"melding verstuurd: {soort}",
-                activiteit=MELDINGEN_ABONNEMENTEN,
-                betrokkene=("e-mailadres", abonnement.emailadres),
-                door=MELDER,
-            )
+            AANMELDING.versturen(abonnement, onderwerp=onderwerp, sjabloon=sjabloon, context=context)
+            AANMELDING.vastleggen(f"melding verstuurd: {soort}", abonnement, MELDER)
             verzonden += 1
     return verzonden
 

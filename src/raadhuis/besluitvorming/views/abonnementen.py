@@ -15,6 +15,7 @@ from raadhuis.besluitvorming.forms_abonnementen import AbonnementForm
 from raadhuis.besluitvorming.models import Abonnement
 from raadhuis.besluitvorming.selectors import publiek
 from raadhuis.besluitvorming.services import abonnementen
+from raadhuis.core import dubbele_optin
 from raadhuis.core.forms import Deelformulier, fout_naar_formulier
 from raadhuis.core.snelheid import snelheidslimiet
 
@@ -74,42 +75,20 @@ def _abonnement(pk: int, sleutel: str) -> Abonnement | None:
     return abonnement if abonnement and abonnementen.sleutel_klopt(abonnement, sleutel) else None
 
 
-def _ongeldig(request: HttpRequest) -> HttpResponse:
-    return render(
-        request,
-        SJABLONEN + "ongeldig.html",
-        {"kruimelpad": _kruimelpad((_("Ongeldige link"), None))},
-        status=404,
-    )
+LINKS = dubbele_optin.Linkpaginas(
+    vinden=_abonnement,
+    bevestigen=lambda abonnement: abonnementen.abonnement_bevestigen(abonnement=abonnement),
+    opzeggen=lambda abonnement: abonnementen.abonnement_opzeggen(abonnement=abonnement),
+    sjablonen=SJABLONEN,
+    kruimelpad=lambda stap: _kruimelpad((stap, None)),
+)
 
 
-@require_http_methods(["GET", "POST"])
 def bevestigen(request: HttpRequest, pk: int, sleutel: str) -> HttpResponse:
-    """GET asks, POST confirms: mail scanners open links, and must not confirm for the reader."""
-    abonnement = _abonnement(pk, sleutel)
-    if abonnement is None:
-        return _ongeldig(request)
-    if request.method == "POST":
-        abonnementen.abonnement_bevestigen(abonnement=abonnement)
-    context = {"abonnement": abonnement, "kruimelpad": _kruimelpad((_("Bevestigen"), None))}
-    return render(request, SJABLONEN + "bevestigen.html", context)
+    return LINKS.bevestigen_view(request, pk, sleutel)
 
 
 # RFC 8058: the mail client POSTs "List-Unsubscribe=One-Click" without a form; the key is the proof.
 @csrf_exempt
-@require_http_methods(["GET", "POST"])
 def opzeggen(request: HttpRequest, pk: int, sleutel: str) -> HttpResponse:
-    abonnement = _abonnement(pk, sleutel)
-    if abonnement is None:
-        if request.method == "POST":  # already cancelled: a second click changes nothing
-            return render(
-                request, SJABLONEN + "opgezegd.html", {"kruimelpad": _kruimelpad((_("Afgemeld"), None))}
-            )
-        return _ongeldig(request)
-    if request.method == "POST":
-        abonnementen.abonnement_opzeggen(abonnement=abonnement)
-        return render(
-            request, SJABLONEN + "opgezegd.html", {"kruimelpad": _kruimelpad((_("Afgemeld"), None))}
-        )
-    context = {"abonnement": abonnement, "kruimelpad": _kruimelpad((_("Afmelden"), None))}
-    return render(request, SJABLONEN + "opzeggen.html", context)
+    return LINKS.opzeggen_view(request, pk, sleutel)

@@ -9,3 +9,6 @@ WOO_VERZOEK_BEHANDELEN = "woo-verzoek-behandelen"
 LOGBOEK_RAADPLEGEN = "logboek-raadplegen"
 INZAGE_EIGEN_GEGEVENS = "inzage-eigen-gegevens"
 MELDINGEN_ABONNEMENTEN = "meldingen-abonnementen"
+# Seeded by migration core 0012.
+CONSULTATIE_REACTIES = "consultatie-reacties"
+MELDINGEN_MEEDOEN = "meldingen-meedoen"
