@@ -8,6 +8,7 @@ from raadhuis.core.navigatie import Menuitem
 from raadhuis.core.rechten import BEHEERDER, PRIVACY_OFFICER
 from raadhuis.dienstverlening.rechten import WERKPLEK_ROLLEN as DIENSTVERLENING
 from raadhuis.publicatie.rechten import WERKPLEK_ROLLEN as PUBLICATIE
+from raadhuis.samenleving.rechten import PETITIES_ROLLEN
 from raadhuis.samenwerking.rechten import WERKPLEK_ROLLEN as SAMENWERKING
 from raadhuis.uitvoering.rechten import WERKPLEK_ROLLEN as UITVOERING
 from raadhuis.woo.rechten import STATISTIEK_ROLLEN as WOO_STATISTIEK
@@ -21,6 +22,7 @@ PUBLIEK_MENU = (
     Menuitem(_("Raadsakkoord"), "uitvoering:publiek"),
     Menuitem(_("Samenwerking"), "samenwerking:samenwerking"),
     Menuitem(_("Dienstverlening"), "dienstverlening:dienstverlening"),
+    Menuitem(_("Petities"), "samenleving:petities"),
     Menuitem(_("Openbaarheid"), "publicatie:openbaarheid"),
 )
 
@@ -30,6 +32,7 @@ WERKPLEK_MENU = (
     Menuitem(_("Vergaderingen"), "besluitvorming:werkplek_vergaderingen", GRIFFIE_ROLLEN),
     Menuitem(_("Uitvoeringsagenda"), "uitvoering:werkplek", UITVOERING),
     Menuitem(_("Samenwerkingsverbanden"), "samenwerking:werkplek", SAMENWERKING),
+    Menuitem(_("Petities"), "samenleving:werkplek_petities", PETITIES_ROLLEN),
     Menuitem(_("Dienstverlening"), "dienstverlening:werkplek", DIENSTVERLENING),
     Menuitem(_("Woo-verzoeken"), "woo:werkplek", WOO),
     Menuitem(_("Woo-cijfers"), "woo:statistiek", WOO_STATISTIEK),
