@@ -79,7 +79,7 @@ def lijst(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @snelheidslimiet("formulieren")
 def indienen(request: HttpRequest) -> HttpResponse:
-    form = IndienenForm(request.POST or None)
+    form = IndienenForm(request.POST if request.method == "POST" else None)
     if (
         request.method == "POST"
         and formulier_uitvoeren(form, lambda g: services.petitie_indienen(**g)) is not None
