@@ -88,6 +88,18 @@ def _mail(*, aan: str, onderwerp: str, sjabloon: str, context: dict[str, object]
     transaction.on_commit(bericht.send)
 
 
+def _initiatiefnemer_mailen(petitie: Petitie, *, onderwerp: str, sjabloon: str, link: bool = False) -> None:
+    context: dict[str, object] = {"petitie": petitie}
+    if link:
+        context["link"] = _url("petitie", petitie.pk)
+    _mail(
+        aan=petitie.initiatiefnemer_email,
+        onderwerp=onderwerp,
+        sjabloon=f"samenleving/petities/mail/{sjabloon}.txt",
+        context=context,
+    )
+
+
 def _url(naam: str, *args: object) -> str:
     return f"{settings.RAADHUIS_BASIS_URL}{reverse(f'samenleving:{naam}', args=args)}"
 
@@ -178,12 +190,7 @@ def petitie_indienen(
     petitie.full_clean()
     petitie.save()
     _log("petitie ingediend", ("e-mailadres", petitie.initiatiefnemer_email))
-    _mail(
-        aan=petitie.initiatiefnemer_email,
-        onderwerp=_("Uw petitie is ontvangen"),
-        sjabloon="samenleving/petities/mail/ontvangen.txt",
-        context={"petitie": petitie},
-    )
+    _initiatiefnemer_mailen(petitie, onderwerp=_("Uw petitie is ontvangen"), sjabloon="ontvangen")
     return petitie
 
 
@@ -224,11 +231,8 @@ def petitie_openen(
         petitie, ["status", "ondertekenen_van", "ondertekenen_tot", "drempel", "agenderen_binnen_maanden"]
     )
     _log("petitie geopend", None, door)
-    _mail(
-        aan=petitie.initiatiefnemer_email,
-        onderwerp=_("Uw petitie staat open voor ondertekening"),
-        sjabloon="samenleving/petities/mail/geopend.txt",
-        context={"petitie": petitie, "link": _url("petitie", petitie.pk)},
+    _initiatiefnemer_mailen(
+        petitie, onderwerp=_("Uw petitie staat open voor ondertekening"), sjabloon="geopend", link=True
     )
     return petitie
 
@@ -245,12 +249,7 @@ def petitie_weigeren(*, petitie: Petitie, reden: str, door: Door) -> Petitie:
     petitie.weigerreden = reden.strip()
     _opslaan(petitie, ["status", "weigerreden"])
     _log("petitie geweigerd", ("e-mailadres", petitie.initiatiefnemer_email), door)
-    _mail(
-        aan=petitie.initiatiefnemer_email,
-        onderwerp=_("Uw petitie is niet geopend"),
-        sjabloon="samenleving/petities/mail/geweigerd.txt",
-        context={"petitie": petitie},
-    )
+    _initiatiefnemer_mailen(petitie, onderwerp=_("Uw petitie is niet geopend"), sjabloon="geweigerd")
     return petitie
 
 
@@ -364,11 +363,11 @@ def ontvankelijkheid_beslissen(
         ],
     )
     _log("ontvankelijkheid burgerinitiatief beslist", ("e-mailadres", petitie.initiatiefnemer_email), door)
-    _mail(
-        aan=petitie.initiatiefnemer_email,
+    _initiatiefnemer_mailen(
+        petitie,
         onderwerp=_("Beslissing over de ontvankelijkheid van uw burgerinitiatief"),
-        sjabloon="samenleving/petities/mail/ontvankelijkheid.txt",
-        context={"petitie": petitie, "link": _url("petitie", petitie.pk)},
+        sjabloon="ontvankelijkheid",
+        link=True,
     )
     return petitie
 

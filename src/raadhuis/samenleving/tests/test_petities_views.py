@@ -106,34 +106,28 @@ def test_indienen_met_slechte_invoer_toont_fouten_bij_de_velden(client: Client) 
     assert not Petitie.objects.exists()
 
 
+def indienen_via_formulier(client: Client, soort: str, tot: dt.date) -> Any:
+    gegevens = {
+        "soort": soort,
+        "titel": "Hondenlosloopgebied",
+        "tekst": "Verzoek",
+        "initiatiefnemer_naam": "N",
+        "initiatiefnemer_email": "n@example.org",
+        "ondertekenen_tot": tot.isoformat(),
+    }
+    return client.post(url("petitie_indienen"), gegevens)
+
+
 def test_indienen_met_einddatum_vandaag_geweigerd(client: Client) -> None:
-    antwoord = client.post(
-        url("petitie_indienen"),
-        {
-            "soort": "petitie",
-            "titel": "T",
-            "tekst": "Verzoek",
-            "initiatiefnemer_naam": "N",
-            "initiatiefnemer_email": "n@example.org",
-            "ondertekenen_tot": timezone.localdate().isoformat(),
-        },
-    )
+    antwoord = indienen_via_formulier(client, "petitie", timezone.localdate())
     assert antwoord.status_code == 400
     assert "Kies een einddatum na vandaag." in antwoord.content.decode()
     assert not Petitie.objects.exists()
 
 
 def test_indienen_lukt(client: Client) -> None:
-    antwoord = client.post(
-        url("petitie_indienen"),
-        {
-            "soort": "burgerinitiatief",
-            "titel": "Hondenlosloopgebied",
-            "tekst": "Verzoek",
-            "initiatiefnemer_naam": "N",
-            "initiatiefnemer_email": "n@example.org",
-            "ondertekenen_tot": (timezone.localdate() + dt.timedelta(days=10)).isoformat(),
-        },
+    antwoord = indienen_via_formulier(
+        client, "burgerinitiatief", timezone.localdate() + dt.timedelta(days=10)
     )
     assert antwoord.status_code == 302
     assert Petitie.objects.get().status == Petitie.Status.AANGEVRAAGD
