@@ -38,6 +38,7 @@ AGENDEREN_BINNEN_MAANDEN_STANDAARD = 3
 LANGSTE_PERIODE = dt.timedelta(days=366)
 ZOEKSOORT = "samenleving.petitie"
 WEBSITE = logboek.Systeemproces("website: petities")
+ONDERHOUD = logboek.Systeemproces("taak: petities onderhouden")
 
 Door = AbstractBaseUser
 
@@ -264,7 +265,7 @@ def petitie_sluiten(*, petitie: Petitie, door: Door) -> Petitie:
     return petitie
 
 
-def verlopen_petities_sluiten(*, door: Door | logboek.Systeemproces = WEBSITE) -> int:
+def verlopen_petities_sluiten(*, door: Door | logboek.Systeemproces = ONDERHOUD) -> int:
     """Closes every open petition whose period has ended; returns how many."""
     gesloten = 0
     for petitie in Petitie.objects.filter(

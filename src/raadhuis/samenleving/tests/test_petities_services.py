@@ -419,3 +419,21 @@ def test_afhandelen_vraagt_antwoord_en_volgorde(open_petitie: Petitie, griffier:
     assert "antwoord" in fout.value.message_dict
     open_petitie.refresh_from_db()
     assert open_petitie.status == Petitie.Status.AANGEBODEN
+
+
+def test_dagelijks_onderhoud_sluit_en_wist(open_petitie: Petitie) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    ondertekening = services.ondertekenen_per_email(petitie=open_petitie, emailadres="a@example.org")
+    Ondertekening.objects.filter(pk=ondertekening.pk).update(
+        aangevraagd_op=timezone.now() - dt.timedelta(days=8)
+    )
+    gisteren = timezone.localdate() - dt.timedelta(days=1)
+    Petitie.objects.filter(pk=open_petitie.pk).update(ondertekenen_van=gisteren, ondertekenen_tot=gisteren)
+    uitvoer = StringIO()
+    call_command("petities_onderhoud", stdout=uitvoer)
+    assert "1 petitie(s) gesloten, 1 onbevestigde" in uitvoer.getvalue()
+    call_command("petities_onderhoud", stdout=uitvoer)
+    assert "0 petitie(s) gesloten, 0 onbevestigde" in uitvoer.getvalue()
