@@ -16,6 +16,7 @@ _registers = [
     import_module("raadhuis.core.migrations.0007_verwerking_abonnementen"),
     import_module("raadhuis.core.migrations.0008_verwerking_dienstverlening"),
     import_module("raadhuis.core.migrations.0009_verwerking_klantcontacten"),
+    import_module("raadhuis.core.migrations.0012_verwerking_petities"),
 ]
 
 
