@@ -437,3 +437,15 @@ def test_dagelijks_onderhoud_sluit_en_wist(open_petitie: Petitie) -> None:
     assert "1 petitie(s) gesloten, 1 onbevestigde" in uitvoer.getvalue()
     call_command("petities_onderhoud", stdout=uitvoer)
     assert "0 petitie(s) gesloten, 0 onbevestigde" in uitvoer.getvalue()
+
+
+def test_ontvankelijkheid_niet_in_de_toekomst(open_initiatief: Petitie, griffier: Medewerker) -> None:
+    petitie = _gesloten_initiatief(open_initiatief, griffier, 2)
+    morgen = timezone.localdate() + dt.timedelta(days=1)
+    with pytest.raises(ValidationError) as fout:
+        services.ontvankelijkheid_beslissen(
+            petitie=petitie, ontvankelijk=True, beslist_op=morgen, door=griffier
+        )
+    assert "beslist_op" in fout.value.message_dict
+    petitie.refresh_from_db()
+    assert petitie.agenderen_uiterlijk is None
