@@ -10,6 +10,7 @@ from raadhuis.dienstverlening.rechten import WERKPLEK_ROLLEN as DIENSTVERLENING
 from raadhuis.publicatie.rechten import WERKPLEK_ROLLEN as PUBLICATIE
 from raadhuis.samenleving.rechten import CONSULTATIE_ROLLEN as SAMENLEVING_CONSULTATIES
 from raadhuis.samenleving.rechten import PARTNERS_WERKPLEK_ROLLEN as PARTNERS
+from raadhuis.samenleving.rechten import PETITIES_ROLLEN
 from raadhuis.samenwerking.rechten import WERKPLEK_ROLLEN as SAMENWERKING
 from raadhuis.uitvoering.rechten import WERKPLEK_ROLLEN as UITVOERING
 from raadhuis.woo.rechten import STATISTIEK_ROLLEN as WOO_STATISTIEK
@@ -24,6 +25,7 @@ PUBLIEK_MENU = (
     Menuitem(_("Samenwerking"), "samenwerking:samenwerking"),
     Menuitem(_("Dienstverlening"), "dienstverlening:dienstverlening"),
     Menuitem(_("Meedoen"), "samenleving:meedoen"),
+    Menuitem(_("Petities"), "samenleving:petities"),
     Menuitem(_("Openbaarheid"), "publicatie:openbaarheid"),
 )
 
@@ -34,6 +36,7 @@ WERKPLEK_MENU = (
     Menuitem(_("Uitvoeringsagenda"), "uitvoering:werkplek", UITVOERING),
     Menuitem(_("Samenwerkingsverbanden"), "samenwerking:werkplek", SAMENWERKING),
     Menuitem(_("Maatschappelijke partners"), "samenleving:werkplek_partners", PARTNERS),
+    Menuitem(_("Petities"), "samenleving:werkplek_petities", PETITIES_ROLLEN),
     Menuitem(_("Dienstverlening"), "dienstverlening:werkplek", DIENSTVERLENING),
     Menuitem(_("Woo-verzoeken"), "woo:werkplek", WOO),
     Menuitem(_("Woo-cijfers"), "woo:statistiek", WOO_STATISTIEK),

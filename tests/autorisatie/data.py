@@ -17,6 +17,7 @@ from raadhuis.dienstverlening.services.kto import code_hash
 from raadhuis.dienstverlening.tests import factories as dv
 from raadhuis.publicatie import services as publicatie_services
 from raadhuis.publicatie.tests.test_services import aanmaken, maak_pdf
+from raadhuis.samenleving.services import petities as petitie_services
 
 BSN_A = "999993653"
 BSN_B = "999990019"
@@ -227,6 +228,18 @@ def bouwen(w: dict[str, str]) -> None:
     w["reactie_te_beoordelen_tekst"] = _eerste(
         "samenleving.Reactie", "tekst", moderatie="te_beoordelen", openbaar=True
     )
+    # Samenleving: the demo's open petition, and one that waits for the griffie (never public).
+    w["petitie"] = _eerste("samenleving.Petitie", status="open")
+    aangevraagd = petitie_services.petitie_indienen(
+        soort="petitie",
+        titel="Matrix-petitie nog niet beoordeeld",
+        tekst="Een verzoek dat de griffie nog niet heeft bekeken.",
+        initiatiefnemer_naam="M. Atrix",
+        initiatiefnemer_email="matrix@example.org",
+        ondertekenen_tot=timezone.localdate() + datetime.timedelta(days=30),
+    )
+    w["petitie_aangevraagd"] = str(aangevraagd.pk)
+    w["petitie_aangevraagd_titel"] = aangevraagd.titel
 
     # Core.
     w["gelijkgestelde_dag"] = _eerste("core.GelijkgesteldeDag")

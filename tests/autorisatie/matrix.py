@@ -2752,6 +2752,53 @@ MATRIX: dict[str, list[Geval]] = {
             },
         },
     ],
+    # -- samenleving: petities en burgerinitiatieven --
+    "petities/": [
+        {"verwacht": {"*": "ok"}, "geheim": {"tekst": "petitie_aangevraagd_titel", "mag_zien": []}},
+    ],
+    "petities/indienen/": [
+        {"verwacht": {"*": "ok"}},
+        {"methode": "POST", "verwacht": {"*": "ongeldig"}},
+    ],
+    "petities/ingediend/": [
+        {"verwacht": {"*": "ok"}},
+    ],
+    "petities/<int:pk>/": [
+        {"pad": {"pk": "petitie"}, "verwacht": {"*": "ok"}},
+        {"pad": {"pk": "petitie_aangevraagd"}, "verwacht": {"*": "404"}},
+    ],
+    "petities/<int:pk>/ondertekenen/": [
+        {"pad": {"pk": "petitie"}, "verwacht": {"*": "ok"}},
+        {"methode": "POST", "pad": {"pk": "petitie"}, "verwacht": {"*": "ongeldig"}},
+        {"pad": {"pk": "petitie_aangevraagd"}, "verwacht": {"*": "404"}},
+    ],
+    "petities/<int:pk>/ondertekend/": [
+        {"pad": {"pk": "petitie"}, "verwacht": {"*": "ok"}},
+        {"pad": {"pk": "petitie_aangevraagd"}, "verwacht": {"*": "404"}},
+    ],
+    "petities/ondertekeningen/<int:pk>/<str:sleutel>/bevestigen/": [
+        {"pad": {"pk": "=1", "sleutel": "=onbekend"}, "verwacht": {"*": "404"}},
+    ],
+    "werkplek/petities/": [
+        {"verwacht": {"*": "login", "medewerkers": "403", "beheerder": "ok", "griffie": "ok"}},
+    ],
+    "werkplek/petities/<int:pk>/": [
+        {
+            "pad": {"pk": "petitie_aangevraagd"},
+            "verwacht": {"*": "login", "medewerkers": "403", "beheerder": "ok", "griffie": "ok"},
+        },
+    ],
+    "werkplek/petities/<int:pk>/<slug:handeling>/": [
+        {
+            "pad": {"pk": "petitie_aangevraagd", "handeling": "=weigeren"},
+            "verwacht": {"*": "login", "medewerkers": "403", "beheerder": "405", "griffie": "405"},
+        },
+        {
+            "methode": "POST",
+            "pad": {"pk": "petitie_aangevraagd", "handeling": "=weigeren"},
+            "verwacht": {"*": "login", "medewerkers": "403", "beheerder": "ongeldig", "griffie": "ongeldig"},
+        },
+    ],
     "robots.txt": [
         {"verwacht": {"*": "ok"}},
     ],

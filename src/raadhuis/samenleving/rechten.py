@@ -65,7 +65,23 @@ def _consultaties_registreren() -> None:
     )
 
 
+# -- petities en burgerinitiatieven --
+# Petitions and burgerinitiatieven are addressed to the raad, so its griffie moderates and handles
+# them (Gemeentewet art. 107a: the griffier assists the raad).
+PETITIES_BEHEREN = "samenleving.petities_beheren"
+PETITIES_ROLLEN: frozenset[str] = frozenset({Rol.GRIFFIE, Rol.BEHEERDER})
+
+
+def _petities_registreren() -> None:
+    registreren(
+        PETITIES_BEHEREN,
+        een_van_rollen(PETITIES_ROLLEN),
+        weigering=_("Alleen de griffie mag petities en burgerinitiatieven beoordelen en afhandelen."),
+    )
+
+
 def registreren_voor_samenleving() -> None:
     """Each part (petities, consultaties, partners) registers its permissions here."""
     _partners_registreren()
     _consultaties_registreren()
+    _petities_registreren()

@@ -12,3 +12,4 @@ MELDINGEN_ABONNEMENTEN = "meldingen-abonnementen"
 # Seeded by migration core 0012.
 CONSULTATIE_REACTIES = "consultatie-reacties"
 MELDINGEN_MEEDOEN = "meldingen-meedoen"
+PETITIES = "petities-en-burgerinitiatieven"

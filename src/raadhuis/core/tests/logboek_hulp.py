@@ -16,6 +16,9 @@ _registers = [
     import_module("raadhuis.core.migrations.0007_verwerking_abonnementen"),
     import_module("raadhuis.core.migrations.0008_verwerking_dienstverlening"),
     import_module("raadhuis.core.migrations.0009_verwerking_klantcontacten"),
+    import_module("raadhuis.core.migrations.0013_verwerking_consultaties"),
+    import_module("raadhuis.core.migrations.0014_verwerking_petities"),
+    import_module("raadhuis.core.migrations.0015_verwerking_partners"),
 ]
 
 

@@ -1,6 +1,6 @@
 # The register entry for contact persons of maatschappelijke partners (AVG art. 30). A data migration
 # for the same reason as core 0004 (core.logboek.vastleggen refuses unregistered activities). Keep it
-# when samenleving's migrations are regenerated.
+# with the other register migrations of core.
 
 from django.db import migrations
 
@@ -27,12 +27,12 @@ def vullen(apps, schema_editor):
         defaults={
             **{veld: waarde for veld, waarde in ACTIVITEIT.items() if veld != "sleutel"},
             "toelichting": "Eerste versie, bij de invoering van maatschappelijke partners.",
-            "vastgelegd_door": "Raadhuis (migratie samenleving 0002)",
+            "vastgelegd_door": "Raadhuis (migratie core 0015)",
         },
     )
 
 
 class Migration(migrations.Migration):
-    dependencies = [("samenleving", "0001_partners"), ("core", "0011_idempotentie")]
+    dependencies = [("core", "0014_verwerking_petities")]
 
     operations = [migrations.RunPython(vullen, migrations.RunPython.noop)]

@@ -10,7 +10,7 @@ import raadhuis.core.opslag
 class Migration(migrations.Migration):
     dependencies = [
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
-        ("samenleving", "0002_verwerking_partners"),
+        ("samenleving", "0001_partners"),
     ]
 
     operations = [
