@@ -5,11 +5,13 @@ and wiping contact details after the meeting (AVG art. 5 lid 1 sub e)."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 from typing import Any
 
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management import call_command
 from django.utils import timezone
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -351,3 +353,14 @@ def test_contactgegevens_worden_vier_weken_na_de_vergadering_gewist(griffier: Me
     assert (anoniem.naam, anoniem.emailadres) == ("", "")
     assert not inspreken.sleutel_klopt(anoniem, inspreken.sleutel(anoniem))  # the link is dead
     assert Logregel.objects.filter(naam="contactgegevens van inspreker gewist").count() == 2
+
+
+def test_opdracht_wist_de_contactgegevens(verzoek: Spreekverzoek) -> None:
+    Vergadering.objects.filter(pk=verzoek.vergadering_id).update(
+        begin=timezone.now() - inspreken.BEWAREN_NA_VERGADERING - dt.timedelta(days=1)
+    )
+    uitvoer = io.StringIO()
+    call_command("inspreken_opschonen", stdout=uitvoer)
+    assert "1 inspreker(s)" in uitvoer.getvalue()
+    verzoek.refresh_from_db()
+    assert verzoek.emailadres == ""

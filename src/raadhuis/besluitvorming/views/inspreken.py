@@ -59,7 +59,7 @@ def aanmelden(request: HttpRequest, pk: int) -> HttpResponse:
     identiteit = huidige_identiteit(request.session)
     initial = {"agendapunt": request.GET.get("agendapunt", ""), "naam": identiteit.naam if identiteit else ""}
     form = SpreekverzoekForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         initial=initial,
         agendapunten=selectors.agendapunten_om_in_te_spreken(vergadering),
         vrij_onderwerp=mogelijkheid.vrij_onderwerp,
@@ -279,7 +279,7 @@ def regeling(request: HttpRequest, pk: int) -> HttpResponse:
         if bestaand
         else {"toegestaan": True}
     )
-    form = InspreekregelingForm(request.POST or None, initial=initial)
+    form = InspreekregelingForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.inspreekregeling_vastleggen(
