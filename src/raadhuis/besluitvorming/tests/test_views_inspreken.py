@@ -152,6 +152,9 @@ def test_na_de_sluiting_geen_formulier_en_een_post_wordt_geweigerd(client: Clien
     Vergadering.objects.filter(pk=vergadering.pk).update(begin=timezone.now() + dt.timedelta(hours=2))
     antwoord = client.get(_url(vergadering))
     assert "is gesloten" in _tekst(antwoord)
+    agenda = _tekst(client.get(reverse("besluitvorming:vergadering", args=[vergadering.pk])))
+    assert "Aanmelden om in te spreken bij deze vergadering is gesloten." in agenda
+    assert "Inspreken bij dit agendapunt" not in agenda
     assert '<form method="post" novalidate' not in _tekst(antwoord)
     assert client.post(_url(vergadering), _formulier(openbaar)).status_code == 400
     assert not Spreekverzoek.objects.exists()
