@@ -149,6 +149,16 @@ def bouwen(w: dict[str, str]) -> None:
     w["fractie_slug"] = _eerste("besluitvorming.Fractie", "slug")
     w["orgaan_slug"] = _eerste("besluitvorming.Orgaan", "slug")
     w["motie"] = _eerste("besluitvorming.Voorstel", soort="motie")
+    # Inspreken (demo_inspreken): a pending request, an admitted one, and what only the griffie sees.
+    w["spreekverzoek"] = _eerste("besluitvorming.Spreekverzoek", status="aangevraagd")
+    w["spreekverzoek_toegelaten"] = _eerste("besluitvorming.Spreekverzoek", status="toegelaten")
+    w["vergadering_inspreken"] = _eerste(
+        "besluitvorming.Spreekverzoek", "vergadering_id", status="aangevraagd"
+    )
+    w["inspreker_zonder_toestemming"] = _eerste(
+        "besluitvorming.Spreekverzoek", "naam", status="toegelaten", naam_publiceren=False
+    )
+    w["inspreker_emailadres"] = _eerste("besluitvorming.Spreekverzoek", "emailadres", status="aangevraagd")
 
     # Uitvoering.
     w["akkoord_slug"] = _eerste("uitvoering.Akkoord", "slug")

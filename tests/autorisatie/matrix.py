@@ -524,11 +524,29 @@ MATRIX: dict[str, list[Geval]] = {
     "bestuur/meldingen/<int:pk>/<str:sleutel>/afmelden/": [
         {"pad": {"pk": "=1", "sleutel": "=onbekend"}, "verwacht": {"*": "404"}},
     ],
+    # Inspreken: everyone may ask to speak at a meeting whose sign-up is open; an empty form is refused.
+    "bestuur/vergaderingen/<int:pk>/inspreken/": [
+        {"pad": {"pk": "vergadering_inspreken"}, "verwacht": {"*": "ok"}},
+        {"methode": "POST", "pad": {"pk": "vergadering_inspreken"}, "verwacht": {"*": "ongeldig"}},
+    ],
+    "bestuur/vergaderingen/<int:pk>/inspreken/aangemeld/": [
+        {"pad": {"pk": "vergadering_inspreken"}, "verwacht": {"*": "ok"}},
+    ],
+    "bestuur/inspreken/<int:pk>/<str:sleutel>/intrekken/": [
+        {"pad": {"pk": "spreekverzoek", "sleutel": "=onbekend"}, "verwacht": {"*": "404"}},
+        {"methode": "POST", "pad": {"pk": "spreekverzoek", "sleutel": "=onbekend"}, "verwacht": {"*": "404"}},
+    ],
     "bestuur/vergaderingen.ics": [
         {"verwacht": {"*": "ok"}},
     ],
     "bestuur/vergaderingen/<int:pk>/": [
         {"pad": {"pk": "vergadering"}, "verwacht": {"*": "ok"}},
+        # Admitted speakers are named on the public agenda only with their consent.
+        {
+            "pad": {"pk": "vergadering_inspreken"},
+            "verwacht": {"*": "ok"},
+            "geheim": {"tekst": "inspreker_zonder_toestemming", "mag_zien": []},
+        },
         {
             "pad": {"pk": "vergadering_besloten"},
             "verwacht": {"*": "ok"},
@@ -3027,5 +3045,61 @@ MATRIX: dict[str, list[Geval]] = {
     ],
     "test-idp/userinfo/": [
         {"verwacht": {"*": "login"}},
+    ],
+    # Inspreken in the Werkplek (besluitvorming.rechten.INSPREKEN_BEHANDELEN): the griffie only. Admitting
+    # with an empty form is allowed (order and time then follow the regeling); declining needs a reason.
+    "werkplek/besluitvorming/inspreken/": [
+        {"verwacht": {"*": "login", "medewerkers": "403", "beheerder": "ok", "griffie": "ok"}},
+    ],
+    "werkplek/besluitvorming/inspreken/vergaderingen/<int:pk>/": [
+        {
+            "pad": {"pk": "vergadering_inspreken"},
+            "verwacht": {"*": "login", "medewerkers": "403", "beheerder": "ok", "griffie": "ok"},
+            "geheim": {"tekst": "inspreker_emailadres", "mag_zien": ["beheerder", "griffie"]},
+        },
+    ],
+    "werkplek/besluitvorming/inspreken/verzoeken/<int:pk>/toelaten/": [
+        {
+            "pad": {"pk": "spreekverzoek"},
+            "verwacht": {"*": "login", "medewerkers": "403", "beheerder": "405", "griffie": "405"},
+        },
+        {
+            "methode": "POST",
+            "pad": {"pk": "spreekverzoek"},
+            "verwacht": {"*": "login", "medewerkers": "403", "beheerder": "ok", "griffie": "ok"},
+        },
+    ],
+    "werkplek/besluitvorming/inspreken/verzoeken/<int:pk>/afwijzen/": [
+        {
+            "pad": {"pk": "spreekverzoek"},
+            "verwacht": {"*": "login", "medewerkers": "403", "beheerder": "405", "griffie": "405"},
+        },
+        {
+            "methode": "POST",
+            "pad": {"pk": "spreekverzoek"},
+            "verwacht": {"*": "login", "medewerkers": "403", "beheerder": "ongeldig", "griffie": "ongeldig"},
+        },
+    ],
+    "werkplek/besluitvorming/inspreken/verzoeken/<int:pk>/volgorde/": [
+        {
+            "pad": {"pk": "spreekverzoek_toegelaten"},
+            "verwacht": {"*": "login", "medewerkers": "403", "beheerder": "405", "griffie": "405"},
+        },
+        {
+            "methode": "POST",
+            "pad": {"pk": "spreekverzoek_toegelaten"},
+            "verwacht": {"*": "login", "medewerkers": "403", "beheerder": "ongeldig", "griffie": "ongeldig"},
+        },
+    ],
+    "werkplek/besluitvorming/inspreken/regelingen/<int:pk>/": [
+        {
+            "pad": {"pk": "orgaan"},
+            "verwacht": {"*": "login", "medewerkers": "403", "beheerder": "ok", "griffie": "ok"},
+        },
+        {
+            "methode": "POST",
+            "pad": {"pk": "orgaan"},
+            "verwacht": {"*": "login", "medewerkers": "403", "beheerder": "ongeldig", "griffie": "ongeldig"},
+        },
     ],
 }

@@ -17,7 +17,7 @@ from django.utils.text import slugify
 
 from raadhuis.accounts.models import Rol
 from raadhuis.accounts.selectors import medewerkers_met_rol
-from raadhuis.besluitvorming import services
+from raadhuis.besluitvorming import demo_inspreken, services
 from raadhuis.besluitvorming.demo_gegevens import (
     ALINEAS,
     BREED,
@@ -637,6 +637,7 @@ def _accounts_koppelen(demo: Demo) -> None:
 
 def laden(uitvoer: OutputWrapper) -> None:
     if orgaan_op_slug(RAAD_SLUG) is not None:
+        demo_inspreken.laden(uitvoer)
         return
     door = medewerkers_met_rol(Rol.GRIFFIE).first()
     if door is None:
@@ -661,3 +662,4 @@ def laden(uitvoer: OutputWrapper) -> None:
         f"{t['amendementen']} amendementen, {t['stemverklaringen']} stemverklaringen, "
         f"{t['toezeggingen']} toezeggingen"
     )
+    demo_inspreken.laden(uitvoer)

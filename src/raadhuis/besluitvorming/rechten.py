@@ -20,6 +20,9 @@ ORGANEN_BEHEREN = "besluitvorming.organen_beheren"
 AGENDA_BEHEREN = "besluitvorming.agenda_beheren"
 # Stukken under geheimhouding (Gemeentewet art. 25): those bound by it, and the griffie.
 GEHEIME_STUKKEN_INZIEN = "besluitvorming.geheime_stukken_inzien"
+# Requests to speak (inspreken): the griffie admits or declines them for the chair and sets the order
+# (Reglement van Orde, verify locally); it sees the requesters' contact details.
+INSPREKEN_BEHANDELEN = "besluitvorming.inspreken_behandelen"
 
 GRIFFIE_ROLLEN: frozenset[str] = frozenset({Rol.GRIFFIE, Rol.BEHEERDER})
 
@@ -40,6 +43,11 @@ def registreren_voor_besluitvorming() -> None:
         GEHEIME_STUKKEN_INZIEN,
         een_van_rollen({Rol.GRIFFIE, Rol.BEHEERDER, Rol.RAADSLID, Rol.COLLEGELID}),
         weigering=_("U mag geheime stukken niet inzien."),
+    )
+    registreren(
+        INSPREKEN_BEHANDELEN,
+        griffie,
+        weigering=_("Alleen de griffie mag aanmeldingen om in te spreken behandelen."),
     )
 
 

@@ -5,6 +5,7 @@ from raadhuis.besluitvorming.views import (
     abonnementen,
     geheimhouding,
     griffie,
+    inspreken,
     organen_beheer,
     personen,
     personen_stemming,
@@ -30,6 +31,16 @@ urlpatterns = [
         "bestuur/meldingen/<int:pk>/<str:sleutel>/afmelden/",
         abonnementen.opzeggen,
         name="abonnement_opzeggen",
+    ),
+    # Inspreken: asking to speak at a meeting, withdrawing through the mail's link (views/inspreken.py).
+    path("bestuur/vergaderingen/<int:pk>/inspreken/", inspreken.aanmelden, name="inspreken"),
+    path(
+        "bestuur/vergaderingen/<int:pk>/inspreken/aangemeld/", inspreken.ontvangen, name="inspreken_ontvangen"
+    ),
+    path(
+        "bestuur/inspreken/<int:pk>/<str:sleutel>/intrekken/",
+        inspreken.intrekken,
+        name="inspreken_intrekken",
     ),
     path("bestuur/vergaderingen.ics", publiek.vergaderingen_ical, name="vergaderingen_ical"),
     path("bestuur/vergaderingen/<int:pk>/", publiek.vergadering, name="vergadering"),
@@ -218,5 +229,32 @@ urlpatterns = [
         "werkplek/besluitvorming/agendapunten/<int:pk>/stemming-over-personen/",
         personen_stemming.stemming_over_personen,
         name="werkplek_stemming_over_personen",
+    ),
+    # The griffie's handling of requests to speak (views/inspreken.py).
+    path("werkplek/besluitvorming/inspreken/", inspreken.overzicht, name="werkplek_inspreken"),
+    path(
+        "werkplek/besluitvorming/inspreken/vergaderingen/<int:pk>/",
+        inspreken.vergadering,
+        name="werkplek_inspreken_vergadering",
+    ),
+    path(
+        "werkplek/besluitvorming/inspreken/verzoeken/<int:pk>/toelaten/",
+        inspreken.toelaten,
+        name="werkplek_inspreken_toelaten",
+    ),
+    path(
+        "werkplek/besluitvorming/inspreken/verzoeken/<int:pk>/afwijzen/",
+        inspreken.afwijzen,
+        name="werkplek_inspreken_afwijzen",
+    ),
+    path(
+        "werkplek/besluitvorming/inspreken/verzoeken/<int:pk>/volgorde/",
+        inspreken.volgorde,
+        name="werkplek_inspreken_volgorde",
+    ),
+    path(
+        "werkplek/besluitvorming/inspreken/regelingen/<int:pk>/",
+        inspreken.regeling,
+        name="werkplek_inspreken_regeling",
     ),
 ]

@@ -1,6 +1,7 @@
 """Models of besluitvorming: bodies and people, meetings and papers, votes and decisions, registers."""
 
 from raadhuis.besluitvorming.models.abonnementen import Abonnement, Melding
+from raadhuis.besluitvorming.models.inspreken import Inspreekregeling, Spreekverzoek
 from raadhuis.besluitvorming.models.organen import Fractie, Fractielidmaatschap, Lidmaatschap, Orgaan, Persoon
 from raadhuis.besluitvorming.models.registers import Toezegging
 from raadhuis.besluitvorming.models.stemmingen import (
@@ -23,10 +24,12 @@ __all__ = [
     "Fractielidmaatschap",
     "Fractiestemresultaat",
     "Indiener",
+    "Inspreekregeling",
     "Lidmaatschap",
     "Melding",
     "Orgaan",
     "Persoon",
+    "Spreekverzoek",
     "Stem",
     "Stemming",
     "Stemverklaring",

@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 from django.core.management.base import OutputWrapper
 from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
 
 from raadhuis.accounts import demo as accounts_demo
 from raadhuis.besluitvorming import demo, demo_gegevens
@@ -20,6 +22,7 @@ from raadhuis.besluitvorming.models import (
     Fractiestemresultaat,
     Orgaan,
     Persoon,
+    Spreekverzoek,
     Stem,
     Stemming,
     Stuk,
@@ -87,9 +90,14 @@ def test_staking_van_stemmen_uitgesteld_en_daarna_verworpen(geladen: str) -> Non
 
 
 def test_alle_vergaderingen_gehouden_met_gepubliceerde_agenda(geladen: str) -> None:
-    assert not Vergadering.objects.exclude(status=Vergadering.Status.GEHOUDEN).exists()
-    assert not Vergadering.objects.filter(agenda_gepubliceerd_op__isnull=True).exists()
-    assert not Vergadering.objects.filter(besluitenlijst_vastgesteld_op__isnull=True).exists()
+    # Except the one coming commissie meeting where residents may still sign up to speak (demo_inspreken).
+    komend = Vergadering.objects.filter(begin__gt=timezone.now())
+    assert [v.orgaan.slug for v in komend] == ["commissie-bestuur-en-dienstverlening"]
+    assert komend.get().agenda_gepubliceerd_op is not None
+    vergaderingen = Vergadering.objects.exclude(pk__in=komend)
+    assert not vergaderingen.exclude(status=Vergadering.Status.GEHOUDEN).exists()
+    assert not vergaderingen.filter(agenda_gepubliceerd_op__isnull=True).exists()
+    assert not vergaderingen.filter(besluitenlijst_vastgesteld_op__isnull=True).exists()
     assert Stuk.objects.filter(openbaarheid=Stuk.Openbaarheid.GEHEIM).count() == 1
 
 
@@ -116,3 +124,19 @@ def test_openbare_pagina_van_een_demovergadering(geladen: str, client: Client) -
     antwoord = client.get(f"/bestuur/vergaderingen/{vergadering.pk}/")
     assert antwoord.status_code == 200
     assert vergadering.titel in antwoord.content.decode()
+
+
+def test_komende_commissievergadering_met_insprekers(geladen: str, client: Client) -> None:
+    assert "Inspreken: " in geladen
+    verzoeken = Spreekverzoek.objects.order_by("pk")
+    assert [(v.status, v.naam_publiceren) for v in verzoeken] == [
+        (Spreekverzoek.Status.TOEGELATEN, True),
+        (Spreekverzoek.Status.TOEGELATEN, False),
+        (Spreekverzoek.Status.AANGEVRAAGD, True),
+    ]
+    pagina = client.get(reverse("besluitvorming:vergadering", args=[verzoeken[0].vergadering_id]))
+    tekst = pagina.content.decode()
+    assert "Fatma Yilmaz (demo)" in tekst
+    assert "Jan de Vries (demo)" not in tekst  # admitted, but without consent to show the name
+    assert "Anouk Jansen (demo)" not in tekst  # not admitted yet
+    assert "Aanmelden om in te spreken" in tekst

@@ -9,7 +9,8 @@ WOO_VERZOEK_BEHANDELEN = "woo-verzoek-behandelen"
 LOGBOEK_RAADPLEGEN = "logboek-raadplegen"
 INZAGE_EIGEN_GEGEVENS = "inzage-eigen-gegevens"
 MELDINGEN_ABONNEMENTEN = "meldingen-abonnementen"
-# Seeded by migration core 0012.
+# Seeded by migrations core 0013-0015 and besluitvorming 0007 (inspreken).
 CONSULTATIE_REACTIES = "consultatie-reacties"
 MELDINGEN_MEEDOEN = "meldingen-meedoen"
 PETITIES = "petities-en-burgerinitiatieven"
+INSPREKEN = "inspreken"
