@@ -2771,30 +2771,30 @@ MATRIX: dict[str, list[Geval]] = {
         },
     ],
     # -- samenleving: petities en burgerinitiatieven --
-    "petities/": [
+    "meedoen/petities/": [
         {"verwacht": {"*": "ok"}, "geheim": {"tekst": "petitie_aangevraagd_titel", "mag_zien": []}},
     ],
-    "petities/indienen/": [
+    "meedoen/petities/indienen/": [
         {"verwacht": {"*": "ok"}},
         {"methode": "POST", "verwacht": {"*": "ongeldig"}},
     ],
-    "petities/ingediend/": [
+    "meedoen/petities/ingediend/": [
         {"verwacht": {"*": "ok"}},
     ],
-    "petities/<int:pk>/": [
+    "meedoen/petities/<int:pk>/": [
         {"pad": {"pk": "petitie"}, "verwacht": {"*": "ok"}},
         {"pad": {"pk": "petitie_aangevraagd"}, "verwacht": {"*": "404"}},
     ],
-    "petities/<int:pk>/ondertekenen/": [
+    "meedoen/petities/<int:pk>/ondertekenen/": [
         {"pad": {"pk": "petitie"}, "verwacht": {"*": "ok"}},
         {"methode": "POST", "pad": {"pk": "petitie"}, "verwacht": {"*": "ongeldig"}},
         {"pad": {"pk": "petitie_aangevraagd"}, "verwacht": {"*": "404"}},
     ],
-    "petities/<int:pk>/ondertekend/": [
+    "meedoen/petities/<int:pk>/ondertekend/": [
         {"pad": {"pk": "petitie"}, "verwacht": {"*": "ok"}},
         {"pad": {"pk": "petitie_aangevraagd"}, "verwacht": {"*": "404"}},
     ],
-    "petities/ondertekeningen/<int:pk>/<str:sleutel>/bevestigen/": [
+    "meedoen/petities/ondertekeningen/<int:pk>/<str:sleutel>/bevestigen/": [
         {"pad": {"pk": "=1", "sleutel": "=onbekend"}, "verwacht": {"*": "404"}},
     ],
     "werkplek/petities/": [

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.e2e
 def _link(bericht: mail.EmailMessage, basis: str) -> str:
     """The confirmation link in the mail, on the test server (mails use RAADHUIS_BASIS_URL)."""
     url = next(u for u in re.findall(r"https?://\S+", str(bericht.body)) if "/bevestigen/" in u)
-    return basis + "/petities/" + url.split("/petities/", 1)[1]
+    return basis + "/meedoen/petities/" + url.split("/petities/", 1)[1]
 
 
 def test_inwoner_ondertekent_en_de_teller_stijgt(
@@ -51,7 +51,7 @@ def test_inwoner_ondertekent_en_de_teller_stijgt(
     services.ondertekenen_met_digid(petitie=petitie, bsn="999990019")
     mail.outbox.clear()
 
-    page.goto("/petities/")
+    page.goto("/meedoen/petities/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Petities en burgerinitiatieven")
     axe.check(page)
     page.get_by_role("link", name="Veilig oversteken bij de school").click()
@@ -110,7 +110,7 @@ def test_inwoner_steunt_burgerinitiatief_met_digid_basis(
     )
     services.petitie_openen(petitie=initiatief, drempel=5, door=griffier)
 
-    page.goto(f"/petities/{initiatief.pk}/")
+    page.goto(f"/meedoen/petities/{initiatief.pk}/")
     expect(page.locator("#aantal")).to_contain_text("0 van de 5 vereiste ondersteuners")
     page.get_by_role("link", name="Steun dit burgerinitiatief").click()
     axe.check(page)

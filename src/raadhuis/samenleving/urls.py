@@ -11,14 +11,14 @@ app_name = "samenleving"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     # -- petities en burgerinitiatieven --
-    path("petities/", petities.lijst, name="petities"),
-    path("petities/indienen/", petities.indienen, name="petitie_indienen"),
-    path("petities/ingediend/", petities.ingediend, name="petitie_ingediend"),
-    path("petities/<int:pk>/", petities.detail, name="petitie"),
-    path("petities/<int:pk>/ondertekenen/", petities.ondertekenen, name="petitie_ondertekenen"),
-    path("petities/<int:pk>/ondertekend/", petities.ondertekend, name="petitie_ondertekend"),
+    path("meedoen/petities/", petities.lijst, name="petities"),
+    path("meedoen/petities/indienen/", petities.indienen, name="petitie_indienen"),
+    path("meedoen/petities/ingediend/", petities.ingediend, name="petitie_ingediend"),
+    path("meedoen/petities/<int:pk>/", petities.detail, name="petitie"),
+    path("meedoen/petities/<int:pk>/ondertekenen/", petities.ondertekenen, name="petitie_ondertekenen"),
+    path("meedoen/petities/<int:pk>/ondertekend/", petities.ondertekend, name="petitie_ondertekend"),
     path(
-        "petities/ondertekeningen/<int:pk>/<str:sleutel>/bevestigen/",
+        "meedoen/petities/ondertekeningen/<int:pk>/<str:sleutel>/bevestigen/",
         petities.bevestigen,
         name="ondertekening_bevestigen",
     ),

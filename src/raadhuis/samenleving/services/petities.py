@@ -23,11 +23,14 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_tasks import task
 
 from raadhuis.core import logboek, zoeken
 from raadhuis.core.logboek.activiteiten import PETITIES
+from raadhuis.core.taken import na_commit
 from raadhuis.core.termijnen import Eenheid, Termijn, bereken_termijn
 from raadhuis.samenleving.models import Ondertekening, Petitie
+from raadhuis.samenleving.services.abonnementen import petitie_geopend_melden
 
 # An unconfirmed e-mail signature is kept no longer than this (AVG art. 5 lid 1 sub e).
 BEVESTIGEN_BINNEN = dt.timedelta(days=7)
@@ -235,7 +238,20 @@ def petitie_openen(
     _initiatiefnemer_mailen(
         petitie, onderwerp=_("Uw petitie staat open voor ondertekening"), sjabloon="geopend", link=True
     )
+    # Subscribers to new petitions hear of it after the commit, through the outbox.
+    na_commit(petitie_geopend_melden_taak, petitie.pk)
     return petitie
+
+
+@task()
+def petitie_geopend_melden_taak(petitie_id: int) -> int:
+    """Tells the subscribers to new petitions; once per petition, however often it runs."""
+    petitie = Petitie.objects.filter(pk=petitie_id, status=Petitie.Status.OPEN).first()
+    if petitie is None:
+        return 0
+    return petitie_geopend_melden(
+        titel=petitie.titel, url=_url("petitie", petitie.pk), sleutel=f"petitie-{petitie.pk}-geopend"
+    )
 
 
 @transaction.atomic

@@ -12,14 +12,16 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 from hypothesis import given
 from hypothesis import strategies as st
 
 from raadhuis.accounts.models import Medewerker
 from raadhuis.core.models import Logregel, Zoekdocument
 from raadhuis.core.termijnen import Eenheid, Termijn, bereken_termijn
-from raadhuis.samenleving.models import Ondertekening, Petitie
+from raadhuis.samenleving.models import Abonnement, Ondertekening, Petitie
 from raadhuis.samenleving.selectors import petities as selectors
+from raadhuis.samenleving.services import abonnementen
 from raadhuis.samenleving.services import petities as services
 
 BSN = "999993653"
@@ -105,6 +107,27 @@ def test_openen_maakt_openbaar_en_vindbaar(open_petitie: Petitie) -> None:
     assert document.openbaar
     assert document.titel == open_petitie.titel
     assert selectors.openbare_petitie(open_petitie.pk) is not None
+
+
+def test_openen_meldt_abonnees_eenmaal_na_de_commit(
+    griffier: Medewerker, django_capture_on_commit_callbacks: Any
+) -> None:
+    abonnementen.abonnement_aanvragen(emailadres="lezer@example.org", consultaties=False, petities=True)
+    abonnementen.abonnement_bevestigen(abonnement=Abonnement.objects.get(emailadres="lezer@example.org"))
+    petitie = indienen()
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.petitie_openen(petitie=petitie, door=griffier)
+    # Queued from the outbox after the commit; run by a worker, twice (at-least-once): one mail.
+    assert DBTaskResult.objects.filter(task_path=services.petitie_geopend_melden_taak.module_path).count() == 1
+    assert services.petitie_geopend_melden_taak.call(petitie.pk) == 1
+    assert services.petitie_geopend_melden_taak.call(petitie.pk) == 0
+
+    meldingen = [m for m in mail.outbox if m.to == ["lezer@example.org"]]
+    assert len(meldingen) == 1
+    assert petitie.titel in str(meldingen[0].subject)
+    assert f"/meedoen/petities/{petitie.pk}/" in str(meldingen[0].body)
 
 
 def test_weigeren_vraagt_een_reden_en_houdt_de_petitie_verborgen(griffier: Medewerker) -> None:

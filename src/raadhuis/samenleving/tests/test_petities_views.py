@@ -198,7 +198,7 @@ def test_email_ondertekenen_bevestigen_en_tweede_keer_geweigerd(
         )
     assert antwoord.status_code == 302
     assert "Kijk in uw mailbox" in client.get(antwoord["Location"]).content.decode()
-    pad = re.search(r"/petities/ondertekeningen/\d+/\w+/bevestigen/", str(mail.outbox[0].body))
+    pad = re.search(r"/meedoen/petities/ondertekeningen/\d+/\w+/bevestigen/", str(mail.outbox[0].body))
     assert pad is not None
     assert client.get(pad.group(0)).status_code == 200
     assert services.aantal_ondertekeningen(open_petitie) == 0  # a GET (a mail scanner) confirms nothing

@@ -5,31 +5,26 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import Resolver404, resolve, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from raadhuis.core.forms import Deelformulier
 from raadhuis.samenleving.forms_consultaties import AbonnementForm
-from raadhuis.samenleving.selectors import consultaties
+from raadhuis.samenleving.models import Petitie
+from raadhuis.samenleving.selectors import consultaties, petities
 
-
-def _pagina(pad: str) -> str | None:
-    """The petitions, partners and raadsvragen pages are built alongside this one: their agreed
-    addresses are linked once a page answers there, so the landing page never has a broken link."""
-    try:
-        resolve(pad)
-    except Resolver404:
-        return None
-    return pad
+# Raadsvragen live in besluitvorming; linked by their agreed address.
+RAADSVRAGEN = "/bestuur/raadsvragen/"
 
 
 def meedoen(request: HttpRequest) -> HttpResponse:
     form = AbonnementForm()
     context = {
         "open_consultaties": consultaties.open_consultaties(),
-        "petities_url": _pagina("/meedoen/petities/"),
-        "partners_url": _pagina("/meedoen/partners/"),
-        "raadsvragen_url": _pagina("/bestuur/raadsvragen/"),
+        "open_petities": petities.openbare_petities(status=Petitie.Status.OPEN)[:10],
+        "petities_url": reverse("samenleving:petities"),
+        "partners_url": reverse("samenleving:partners"),
+        "raadsvragen_url": RAADSVRAGEN,
         "form": form,
         "velden": Deelformulier(form, "emailadres"),
         "keuzes": [form["consultaties"], form["petities"]],
