@@ -2,6 +2,13 @@
 
 from raadhuis.besluitvorming.models.abonnementen import Abonnement, Melding
 from raadhuis.besluitvorming.models.organen import Fractie, Fractielidmaatschap, Lidmaatschap, Orgaan, Persoon
+from raadhuis.besluitvorming.models.raadsvragen import (
+    Deelvraag,
+    Raadsvraag,
+    Raadsvraagmelding,
+    Raadsvragenregeling,
+    Vraagsteller,
+)
 from raadhuis.besluitvorming.models.registers import Toezegging
 from raadhuis.besluitvorming.models.stemmingen import (
     Besluit,
@@ -19,6 +26,7 @@ __all__ = [
     "Abonnement",
     "Agendapunt",
     "Besluit",
+    "Deelvraag",
     "Fractie",
     "Fractielidmaatschap",
     "Fractiestemresultaat",
@@ -27,6 +35,9 @@ __all__ = [
     "Melding",
     "Orgaan",
     "Persoon",
+    "Raadsvraag",
+    "Raadsvraagmelding",
+    "Raadsvragenregeling",
     "Stem",
     "Stemming",
     "Stemverklaring",
@@ -34,4 +45,5 @@ __all__ = [
     "Toezegging",
     "Vergadering",
     "Voorstel",
+    "Vraagsteller",
 ]

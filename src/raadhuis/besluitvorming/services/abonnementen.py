@@ -90,7 +90,13 @@ def _opruimen() -> None:
 
 @transaction.atomic
 def abonnement_aanvragen(
-    *, emailadres: str, orgaan: Orgaan | None, agendas: bool, besluiten: bool, taal: str = "nl"
+    *,
+    emailadres: str,
+    orgaan: Orgaan | None,
+    agendas: bool,
+    besluiten: bool,
+    taal: str = "nl",
+    raadsvragen: bool = False,
 ) -> None:
     """Asks for a subscription and mails the confirmation link. The answer is the same whether the
     address was known or not, so the form reveals nobody's subscriptions; a known, confirmed address
@@ -101,8 +107,8 @@ def abonnement_aanvragen(
         validate_email(emailadres)
     except ValidationError:
         fouten["emailadres"] = [_("Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.")]
-    if not (agendas or besluiten):
-        fouten["agendas"] = [_("Kies nieuwe agenda's, besluitenlijsten of allebei.")]
+    if not (agendas or besluiten or raadsvragen):
+        fouten["agendas"] = [_("Kies nieuwe agenda's, besluitenlijsten, raadsvragen of een combinatie.")]
     if fouten:
         raise ValidationError(fouten)
     _opruimen()
@@ -117,6 +123,7 @@ def abonnement_aanvragen(
         return
     abonnement = bestaand or Abonnement(emailadres=emailadres, orgaan=orgaan)
     abonnement.agendas, abonnement.besluiten = agendas, besluiten
+    abonnement.raadsvragen = raadsvragen
     abonnement.taal = taal if taal in TALEN else "nl"
     abonnement.nonce = secrets.token_hex(16)
     abonnement.aangevraagd_op = timezone.now()
