@@ -103,7 +103,8 @@ def test_raadslid_stelt_eigen_vragen_met_kenmerk_fractie_en_termijn_van_30_dagen
     assert vraag.kenmerk == "RV-2026-001"
     assert [v.nummer for v in vraag.vragen.all()] == [1, 2]
     indiener = vraag.indieners.get()
-    assert indiener.eerste and indiener.fractie == raad.fractie_van[lid.pk]
+    assert indiener.eerste
+    assert indiener.fractie == raad.fractie_van[lid.pk]
     assert (vraag.termijn_aantal, vraag.termijn_eenheid) == (30, "dagen")
     assert vraag.uiterste_datum == dt.date(2026, 4, 1)
 
@@ -214,7 +215,8 @@ def test_concept_is_niet_openbaar_tot_het_is_ingediend(raad: Raad) -> None:
     lid = raad.leden[0]
     raadslid = _raadslid_van(lid)
     concept = _stellen([lid], raadslid, indienen=False)
-    assert concept.kenmerk == "" and concept.uiterste_datum is None
+    assert concept.kenmerk == ""
+    assert concept.uiterste_datum is None
     assert lezen.raadsvragen_register(lezen.Raadsvragenfilter(openbaar=True)) == []
     assert lezen.openbare_raadsvraag(concept.kenmerk) is None
     assert zoeken.zoeken(vraag="Bomenkap", alleen_openbaar=False).totaal == 0
@@ -345,7 +347,8 @@ def test_college_schrijft_een_concept_en_verzendt_het_antwoord(
         raadsvraag=vraag, tekst="Werktekst: 12 bomen", door=collegelid
     )
     vraag.refresh_from_db()
-    assert vraag.concept_antwoord == "Werktekst: 12 bomen" and vraag.antwoord == ""
+    assert vraag.concept_antwoord == "Werktekst: 12 bomen"
+    assert vraag.antwoord == ""
     # The draft is not searchable, public or not.
     assert zoeken.zoeken(vraag="Werktekst", alleen_openbaar=False).totaal == 0
 
@@ -381,7 +384,8 @@ def test_te_laat_wordt_berekend_en_verdwijnt_na_het_antwoord(
 ) -> None:
     vraag = _stellen([raad.leden[0]], griffie, op=MAANDAG)
     assert not vraag.te_laat_op(dt.date(2026, 4, 1))
-    assert vraag.te_laat_op(dt.date(2026, 4, 2)) and vraag.dagen_te_laat_op(dt.date(2026, 4, 4)) == 3
+    assert vraag.te_laat_op(dt.date(2026, 4, 2))
+    assert vraag.dagen_te_laat_op(dt.date(2026, 4, 4)) == 3
     filter = lezen.Raadsvragenfilter(alleen_te_laat=True, op=dt.date(2026, 4, 2))
     assert [r.raadsvraag for r in lezen.raadsvragen_register(filter)] == [vraag]
     assert list(lezen.te_late_raadsvragen(op=dt.date(2026, 4, 2))) == [vraag]
@@ -427,7 +431,8 @@ def test_intrekken_verwijdert_een_concept_en_markeert_een_ingediende_vraag(raad:
 
     vraag = _stellen([lid], raadslid)
     ingetrokken = diensten.raadsvraag_intrekken(raadsvraag=vraag, door=raadslid)
-    assert ingetrokken is not None and ingetrokken.status == Raadsvraag.Status.INGETROKKEN
+    assert ingetrokken is not None
+    assert ingetrokken.status == Raadsvraag.Status.INGETROKKEN
     assert not ingetrokken.te_laat_op(dt.date(2027, 1, 1))
     with pytest.raises(PermissionDenied):
         diensten.raadsvraag_intrekken(raadsvraag=vraag, door=_raadslid_van(raad.leden[1]))
@@ -483,7 +488,8 @@ def test_uiterste_datum_is_een_werkdag_na_de_termijn_en_uitstel_vervroegt_nooit(
     zonder = diensten.uiterste_datum_berekenen(vraag)
     vraag.uitstel_aantal, vraag.uitstel_eenheid = uitstel, "dagen"
     met = diensten.uiterste_datum_berekenen(vraag)
-    assert is_werkdag(zonder) and is_werkdag(met)
+    assert is_werkdag(zonder)
+    assert is_werkdag(met)
     assert zonder >= ingediend + dt.timedelta(days=aantal)
     # The Atw may already have moved the end past the extra days (a weekend), so "not earlier", and
     # never less than both periods counted in calendar days.
