@@ -148,6 +148,14 @@ def bouwen(w: dict[str, str]) -> None:
     w["fractie_slug"] = _eerste("besluitvorming.Fractie", "slug")
     w["orgaan_slug"] = _eerste("besluitvorming.Orgaan", "slug")
     w["motie"] = _eerste("besluitvorming.Voorstel", soort="motie")
+    # Raadsvragen (Gemeentewet art. 155): an open one with a draft answer, an answered one, a concept.
+    open_vraag = {"status": "in_behandeling", "concept_antwoord__gt": ""}
+    w["raadsvraag"] = _eerste("besluitvorming.Raadsvraag", **open_vraag)
+    w["raadsvraag_kenmerk"] = _eerste("besluitvorming.Raadsvraag", "kenmerk", **open_vraag)
+    w["raadsvraag_conceptantwoord"] = _eerste("besluitvorming.Raadsvraag", "concept_antwoord", **open_vraag)
+    w["raadsvraag_beantwoord"] = _eerste("besluitvorming.Raadsvraag", status="beantwoord")
+    w["raadsvraag_concept"] = _eerste("besluitvorming.Raadsvraag", status="concept")
+    w["raadsvraag_concept_onderwerp"] = _eerste("besluitvorming.Raadsvraag", "onderwerp", status="concept")
 
     # Uitvoering.
     w["akkoord_slug"] = _eerste("uitvoering.Akkoord", "slug")

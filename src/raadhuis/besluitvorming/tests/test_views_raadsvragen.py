@@ -263,3 +263,18 @@ def test_openbaar_register_zoekt_en_filtert(client: Client, raad: Raad, griffier
     assert "Speeltuin Emerald" in client.get(url, {"zoekterm": "toestel"}).content.decode()
     assert "Speeltuin Emerald" not in client.get(url, {"zoekterm": "parkeren"}).content.decode()
     assert client.get(url, {"status": "concept"}).status_code == 422
+
+
+def test_zoeken_in_raadsstukken_vindt_ingediende_raadsvragen_maar_geen_concept(
+    client: Client, raad: Raad, griffier: Medewerker
+) -> None:
+    vraag = _ingediend(raad, griffier)
+    diensten.raadsvraag_opstellen(
+        onderwerp="Speeltuin Keijzershof concept",
+        vragen=["Toestel?"],
+        indieners=[raad.leden[1]],
+        door=griffier,
+    )
+    pagina = client.get(reverse("besluitvorming:zoeken"), {"q": "toestel"}).content.decode()
+    assert reverse("besluitvorming:raadsvraag", args=[vraag.kenmerk]) in pagina
+    assert "Keijzershof concept" not in pagina

@@ -20,6 +20,7 @@ from icalendar import Calendar, Event
 
 from raadhuis.besluitvorming.models import Orgaan, Vergadering
 from raadhuis.besluitvorming.selectors import publiek
+from raadhuis.besluitvorming.services.raadsvragen import ZOEKSOORT_RAADSVRAAG
 from raadhuis.besluitvorming.services.stukken import ZOEKSOORT_STUK
 from raadhuis.core import zoeken as zoekmachine
 from raadhuis.core.snelheid import snelheidslimiet
@@ -239,13 +240,17 @@ def zoeken(request: HttpRequest) -> HttpResponse:
     if vraag:
         resultaten = zoekmachine.zoeken(
             vraag=vraag,
-            soorten=(ZOEKSOORT_STUK,),
+            soorten=(ZOEKSOORT_STUK, ZOEKSOORT_RAADSVRAAG),
             aantal=ZOEK_PER_PAGINA,
             begin=(pagina - 1) * ZOEK_PER_PAGINA,
         )
         # The index knows what may ever be public; an agenda not yet published is not, yet.
-        zichtbaar = publiek.openbare_stuk_ids([int(t.sleutel) for t in resultaten.treffers])
-        treffers = [t for t in resultaten.treffers if int(t.sleutel) in zichtbaar]
+        # A raadsvraag is indexed only once submitted (services.raadsvragen), so it is public as found.
+        stukken = [int(t.sleutel) for t in resultaten.treffers if t.soort == ZOEKSOORT_STUK]
+        zichtbaar = publiek.openbare_stuk_ids(stukken)
+        treffers = [
+            t for t in resultaten.treffers if t.soort != ZOEKSOORT_STUK or int(t.sleutel) in zichtbaar
+        ]
     return render(
         request,
         "besluitvorming/publiek/zoeken.html",

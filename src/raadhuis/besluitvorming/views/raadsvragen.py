@@ -235,9 +235,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _na_fout(request: HttpRequest, fout: ValidationError | PermissionDenied, pk: int) -> HttpResponse:
-    berichten = fout.messages if isinstance(fout, ValidationError) else [str(fout)]
-    for bericht in berichten:
+def _na_fout(request: HttpRequest, fout: ValidationError, pk: int) -> HttpResponse:
+    for bericht in fout.messages:
         messages.error(request, bericht)
     return redirect("besluitvorming:werkplek_raadsvraag", pk=pk)
 
@@ -248,7 +247,7 @@ def indienen(request: HttpRequest, pk: int) -> HttpResponse:
     gevonden = _zichtbare_raadsvraag(request, pk)
     try:
         diensten.raadsvraag_indienen(raadsvraag=gevonden, door=ingelogde_gebruiker(request))
-    except (ValidationError, PermissionDenied) as fout:
+    except ValidationError as fout:
         return _na_fout(request, fout, pk)
     gevonden.refresh_from_db()
     messages.success(request, _("Raadsvraag %(kenmerk)s is ingediend.") % {"kenmerk": gevonden.kenmerk})
@@ -261,7 +260,7 @@ def intrekken(request: HttpRequest, pk: int) -> HttpResponse:
     gevonden = _zichtbare_raadsvraag(request, pk)
     try:
         gebleven = diensten.raadsvraag_intrekken(raadsvraag=gevonden, door=ingelogde_gebruiker(request))
-    except (ValidationError, PermissionDenied) as fout:
+    except ValidationError as fout:
         return _na_fout(request, fout, pk)
     if gebleven is None:
         messages.success(request, _("Het concept is verwijderd."))
