@@ -222,9 +222,13 @@ def bouwen(w: dict[str, str]) -> None:
     w["verwerkingsactiviteit"] = _eerste("core.Verwerkingsactiviteit", "sleutel")
     w["medewerker"] = str(griffier.pk)
     # Objects of the admin's third-party models: their admin history pages look the object up
-    # before checking permissions, so the id must exist on every database (sequences differ).
+    # before checking permissions, so the id must exist on every database (sequences differ). The
+    # device is unconfirmed: a confirmed one would enrol the griffier, whose unverified session the
+    # two-factor gatekeeper then ends on every Werkplek page.
     w["totpdevice"] = str(
-        apps.get_model("otp_totp.TOTPDevice")._default_manager.create(user=griffier, name="matrix").pk
+        apps.get_model("otp_totp.TOTPDevice")
+        ._default_manager.create(user=griffier, name="matrix", confirmed=False)
+        .pk
     )
     w["toegangslog"] = str(
         apps.get_model("axes.AccessLog")

@@ -616,12 +616,8 @@ MATRIX: dict[str, list[Geval]] = {
         {
             "pad": {"pk": "raadsvraag_concept"},
             "verwacht": {
-                "*": "login",
+                **WERKPLEKROLLEN,
                 "medewerkers": "404",
-                "kcc-medewerker": "403",
-                "behandelaar": "403",
-                "woo-coordinator": "403",
-                "privacy-officer": "403",
                 "griffie": "ok",
                 "beheerder": "ok",
                 "raadslid": "ok",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.utils.translation import gettext_lazy as _
 
@@ -56,9 +56,10 @@ REGISTERS_BIJWERKEN = "besluitvorming.registers_bijwerken"
 REGISTERS_BEANTWOORDEN = "besluitvorming.registers_beantwoorden"
 
 
-def _is_eigen_voorstel(gebruiker: Gebruiker, object: object | None) -> bool:
-    """The rule of VOORSTEL_INDIENEN. The object is the proposal (to withdraw it) or the persons who
-    submit it (to submit it); a raadslid must be one of them."""
+def _eigen_indiening(gebruiker: Gebruiker, object: object | None, eigen: Callable[[int], bool]) -> bool:
+    """A raadslid acts only on what they are an indiener of, the griffie for any member. The object is
+    the thing itself (to withdraw it; `eigen` asks whether the member with this account is an indiener)
+    or the persons who submit it (to submit it); asked without an object, every raadslid may."""
     if any(heeft_rol(gebruiker, rol) for rol in GRIFFIE_ROLLEN):
         return True
     if not heeft_rol(gebruiker, Rol.RAADSLID):
@@ -67,11 +68,21 @@ def _is_eigen_voorstel(gebruiker: Gebruiker, object: object | None) -> bool:
         return True
     if gebruiker.pk is None:
         return False
-    if isinstance(object, Voorstel):
-        return Indiener.objects.filter(voorstel=object, persoon__medewerker_id=int(gebruiker.pk)).exists()
     if isinstance(object, Iterable) and not isinstance(object, str | bytes):
         return any(isinstance(p, Persoon) and p.medewerker_id == gebruiker.pk for p in object)
-    return False
+    return eigen(int(gebruiker.pk))
+
+
+def _is_eigen_voorstel(gebruiker: Gebruiker, object: object | None) -> bool:
+    """The rule of VOORSTEL_INDIENEN (the object is a Voorstel or its indieners)."""
+
+    def eigen(pk: int) -> bool:
+        return (
+            isinstance(object, Voorstel)
+            and Indiener.objects.filter(voorstel=object, persoon__medewerker_id=pk).exists()
+        )
+
+    return _eigen_indiening(gebruiker, object, eigen)
 
 
 def registreren_voor_stemmingen() -> None:
@@ -115,23 +126,15 @@ RAADSVRAAG_CONCEPTANTWOORD_INZIEN = "besluitvorming.raadsvraag_conceptantwoord_i
 
 
 def _is_eigen_raadsvraag(gebruiker: Gebruiker, object: object | None) -> bool:
-    """The rule of RAADSVRAAG_STELLEN: the object is the question (to submit or withdraw it) or the
-    persons who put it (to put it); a raadslid must be one of them."""
-    if any(heeft_rol(gebruiker, rol) for rol in GRIFFIE_ROLLEN):
-        return True
-    if not heeft_rol(gebruiker, Rol.RAADSLID):
-        return False
-    if object is None:
-        return True
-    if gebruiker.pk is None:
-        return False
-    if isinstance(object, Raadsvraag):
-        return Vraagsteller.objects.filter(
-            raadsvraag=object, persoon__medewerker_id=int(gebruiker.pk)
-        ).exists()
-    if isinstance(object, Iterable) and not isinstance(object, str | bytes):
-        return any(isinstance(p, Persoon) and p.medewerker_id == gebruiker.pk for p in object)
-    return False
+    """The rule of RAADSVRAAG_STELLEN (the object is a Raadsvraag or its indieners)."""
+
+    def eigen(pk: int) -> bool:
+        return (
+            isinstance(object, Raadsvraag)
+            and Vraagsteller.objects.filter(raadsvraag=object, persoon__medewerker_id=pk).exists()
+        )
+
+    return _eigen_indiening(gebruiker, object, eigen)
 
 
 def registreren_voor_raadsvragen() -> None:

@@ -99,6 +99,17 @@ def uiterste_datum_berekenen(raadsvraag: Raadsvraag) -> dt.date:
     ).einddatum
 
 
+def _status_vereist(raadsvraag: Raadsvraag, toegestaan: tuple[str, ...], melding: str) -> None:
+    """Refuses a step the question's status does not allow; `melding` names the status."""
+    if raadsvraag.status not in toegestaan:
+        raise ValidationError(melding % {"status": raadsvraag.get_status_display()})
+
+
+def _vergrendeld(raadsvraag: Raadsvraag) -> Raadsvraag:
+    """The question as the database holds it now, locked until the transaction ends."""
+    return Raadsvraag.objects.select_for_update().get(pk=raadsvraag.pk)
+
+
 # -- putting and submitting --------------------------------------------------------------------------
 
 
@@ -202,11 +213,8 @@ def raadsvraag_indienen(
 ) -> Raadsvraag:
     """Submits a concept: from now on it is public and the answer term runs (Gemeentewet art. 155)."""
     vereis(door, RAADSVRAAG_STELLEN, raadsvraag)
-    raadsvraag = Raadsvraag.objects.select_for_update().get(pk=raadsvraag.pk)
-    if raadsvraag.status != Raadsvraag.Status.CONCEPT:
-        raise ValidationError(
-            _("De raadsvraag is al %(status)s.") % {"status": raadsvraag.get_status_display()}
-        )
+    raadsvraag = _vergrendeld(raadsvraag)
+    _status_vereist(raadsvraag, (Raadsvraag.Status.CONCEPT,), _("De raadsvraag is al %(status)s."))
     vandaag = timezone.localdate()
     datum = ingediend_op or vandaag
     if datum > vandaag:
@@ -220,15 +228,13 @@ def raadsvraag_intrekken(*, raadsvraag: Raadsvraag, door: AbstractBaseUser) -> R
     """Withdraws a question before it is answered. A concept was never public and is removed; a
     submitted question stays in the public register as withdrawn. Returns None for a removed concept."""
     vereis(door, RAADSVRAAG_STELLEN, raadsvraag)
-    raadsvraag = Raadsvraag.objects.select_for_update().get(pk=raadsvraag.pk)
+    raadsvraag = _vergrendeld(raadsvraag)
     if raadsvraag.status == Raadsvraag.Status.CONCEPT:
         raadsvraag.delete()
         return None
-    if raadsvraag.status not in Raadsvraag.OPEN:
-        raise ValidationError(
-            _("De raadsvraag is %(status)s en kan niet meer worden ingetrokken.")
-            % {"status": raadsvraag.get_status_display()}
-        )
+    _status_vereist(
+        raadsvraag, Raadsvraag.OPEN, _("De raadsvraag is %(status)s en kan niet meer worden ingetrokken.")
+    )
     raadsvraag.status = Raadsvraag.Status.INGETROKKEN
     raadsvraag.ingetrokken_op = timezone.localdate()
     raadsvraag.concept_antwoord = ""
@@ -254,13 +260,13 @@ def raadsvraag_toewijzen(
     (Gemeentewet art. 169: each is accountable for their portefeuille) and links it to agendapunten and
     toezeggingen. Links given replace the old ones; None leaves them."""
     vereis(door, RAADSVRAAG_BEHANDELEN, raadsvraag)
-    raadsvraag = Raadsvraag.objects.select_for_update().get(pk=raadsvraag.pk)
+    raadsvraag = _vergrendeld(raadsvraag)
     fouten: dict[str, list[str]] = {}
-    if raadsvraag.status not in (*Raadsvraag.OPEN, Raadsvraag.Status.BEANTWOORD):
-        raise ValidationError(
-            _("Een raadsvraag die %(status)s is, wordt niet toegewezen.")
-            % {"status": raadsvraag.get_status_display()}
-        )
+    _status_vereist(
+        raadsvraag,
+        (*Raadsvraag.OPEN, Raadsvraag.Status.BEANTWOORD),
+        _("Een raadsvraag die %(status)s is, wordt niet toegewezen."),
+    )
     vandaag = timezone.localdate()
     if raadsvraag.status == Raadsvraag.Status.BEANTWOORD:
         if portefeuillehouder.pk != raadsvraag.portefeuillehouder_id:
@@ -294,12 +300,8 @@ def raadsvraag_uitstellen(
     computed by the deadline engine. The Reglement van Orde lets the college tell the members before the
     term ends why and when the answer follows; one uitstel per question (verify locally)."""
     vereis(door, RAADSVRAAG_UITSTELLEN, raadsvraag)
-    raadsvraag = Raadsvraag.objects.select_for_update().get(pk=raadsvraag.pk)
-    if raadsvraag.status not in Raadsvraag.OPEN:
-        raise ValidationError(
-            _("Een raadsvraag die %(status)s is, krijgt geen uitstel.")
-            % {"status": raadsvraag.get_status_display()}
-        )
+    raadsvraag = _vergrendeld(raadsvraag)
+    _status_vereist(raadsvraag, Raadsvraag.OPEN, _("Een raadsvraag die %(status)s is, krijgt geen uitstel."))
     fouten = _termijn_fouten(aantal, eenheid, "aantal")
     if not reden.strip():
         fouten["reden"] = [_("Geef de reden van het uitstel; de indieners krijgen die te horen.")]
@@ -328,12 +330,10 @@ def raadsvraag_conceptantwoord_opslaan(
 ) -> Raadsvraag:
     """Keeps the college's working text of the answer; never public (rechten: only college and griffie)."""
     vereis(door, RAADSVRAAG_BEANTWOORDEN, raadsvraag)
-    raadsvraag = Raadsvraag.objects.select_for_update().get(pk=raadsvraag.pk)
-    if raadsvraag.status not in Raadsvraag.OPEN:
-        raise ValidationError(
-            _("Een raadsvraag die %(status)s is, krijgt geen conceptantwoord meer.")
-            % {"status": raadsvraag.get_status_display()}
-        )
+    raadsvraag = _vergrendeld(raadsvraag)
+    _status_vereist(
+        raadsvraag, Raadsvraag.OPEN, _("Een raadsvraag die %(status)s is, krijgt geen conceptantwoord meer.")
+    )
     raadsvraag.concept_antwoord = tekst.strip()
     raadsvraag.full_clean()
     raadsvraag.save(update_fields=["concept_antwoord"])
@@ -351,12 +351,10 @@ def raadsvraag_beantwoorden(
     """The college sends its answer (Gemeentewet art. 155, art. 169): it becomes public with the date it
     was sent, and the draft is discarded. Only a collegelid answers; a portefeuillehouder must be set."""
     vereis(door, RAADSVRAAG_BEANTWOORDEN, raadsvraag)
-    raadsvraag = Raadsvraag.objects.select_for_update().get(pk=raadsvraag.pk)
-    if raadsvraag.status not in Raadsvraag.OPEN:
-        raise ValidationError(
-            _("De raadsvraag is %(status)s en kan niet (meer) worden beantwoord.")
-            % {"status": raadsvraag.get_status_display()}
-        )
+    raadsvraag = _vergrendeld(raadsvraag)
+    _status_vereist(
+        raadsvraag, Raadsvraag.OPEN, _("De raadsvraag is %(status)s en kan niet (meer) worden beantwoord.")
+    )
     vandaag = timezone.localdate()
     datum = beantwoord_op or vandaag
     fouten: dict[str, list[str]] = {}
