@@ -141,7 +141,7 @@ class RegelingForm(RaadhuisForm):
 class RaadsvragenfilterForm(RaadhuisForm):
     zoekterm = forms.CharField(label=_("Zoeken"), max_length=200, required=False)
     status = forms.ChoiceField(label=_("Status"), required=False)
-    alleen_te_laat = forms.BooleanField(label=_("Alleen te laat beantwoord"), required=False)
+    alleen_te_laat = forms.BooleanField(label=_("Alleen te laat"), required=False)
     portefeuillehouder = forms.ModelChoiceField(
         label=_("Portefeuillehouder"), queryset=Persoon.objects.none(), required=False
     )

@@ -28,9 +28,7 @@ class Raadsvragenregeling(models.Model):
 
     antwoordtermijn = models.PositiveSmallIntegerField(_("antwoordtermijn"), default=30)
     eenheid = models.CharField(_("eenheid"), max_length=12, choices=EENHEDEN, default="dagen")
-    grondslag = models.CharField(
-        _("grondslag"), max_length=200, default="Reglement van Orde voor de raad (verify locally)"
-    )
+    grondslag = models.CharField(_("grondslag"), max_length=200, default="Reglement van Orde voor de raad")
     gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
     class Meta:
