@@ -674,6 +674,17 @@ MATRIX: dict[str, list[Geval]] = {
             },
         },
     ],
+    "werkplek/besluitvorming/raadsvragen/<int:pk>/toezegging/": [
+        {
+            "pad": {"pk": "raadsvraag"},
+            "verwacht": {"*": "login", "medewerkers": "403", "beheerder": "ok", "griffie": "ok"},
+        },
+        {
+            "methode": "POST",
+            "pad": {"pk": "raadsvraag"},
+            "verwacht": {"*": "login", "medewerkers": "403", "beheerder": "ongeldig", "griffie": "ongeldig"},
+        },
+    ],
     "werkplek/besluitvorming/raadsvragen/<int:pk>/antwoord/": [
         {
             "pad": {"pk": "raadsvraag"},

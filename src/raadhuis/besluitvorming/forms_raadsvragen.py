@@ -10,7 +10,14 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from raadhuis.besluitvorming.models import Agendapunt, Fractie, Persoon, Raadsvraag, Toezegging
+from raadhuis.besluitvorming.models import (
+    Agendapunt,
+    Fractie,
+    Persoon,
+    Raadsvraag,
+    Toezegging,
+    Vergadering,
+)
 from raadhuis.besluitvorming.models.raadsvragen import EENHEDEN
 from raadhuis.core.forms import DatumInvoer, RaadhuisForm
 
@@ -109,6 +116,20 @@ class ToewijzenForm(RaadhuisForm):
             "toezeggingen",
             Toezegging.objects.filter(pk__in=[t.pk for t in toezeggingen]),
         )
+
+
+class ToezeggingUitAntwoordForm(RaadhuisForm):
+    vergadering = forms.ModelChoiceField(
+        label=_("Vergadering"),
+        help_text=_("De vergadering waarin het antwoord bij de raad ter kennis komt."),
+        queryset=Vergadering.objects.none(),
+    )
+    tekst = forms.CharField(label=_("Toezegging"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
+    uiterste_datum = forms.DateField(label=_("Uiterste datum"), widget=DatumInvoer())
+
+    def __init__(self, *args: Any, vergaderingen: Sequence[Vergadering], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _keuzes(self, "vergadering", Vergadering.objects.filter(pk__in=[v.pk for v in vergaderingen]))
 
 
 class UitstelForm(RaadhuisForm):

@@ -80,6 +80,11 @@ urlpatterns = [
         name="werkplek_raadsvraag_uitstel",
     ),
     path(
+        "werkplek/besluitvorming/raadsvragen/<int:pk>/toezegging/",
+        raadsvragen.toezegging,
+        name="werkplek_raadsvraag_toezegging",
+    ),
+    path(
         "werkplek/besluitvorming/raadsvragen/<int:pk>/antwoord/",
         raadsvragen.antwoord,
         name="werkplek_raadsvraag_antwoord",

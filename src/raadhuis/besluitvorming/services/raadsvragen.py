@@ -26,6 +26,7 @@ from raadhuis.besluitvorming.models import (
     Raadsvraagmelding,
     Raadsvragenregeling,
     Toezegging,
+    Vergadering,
     Vraagsteller,
 )
 from raadhuis.besluitvorming.rechten import (
@@ -33,10 +34,12 @@ from raadhuis.besluitvorming.rechten import (
     RAADSVRAAG_BEHANDELEN,
     RAADSVRAAG_STELLEN,
     RAADSVRAAG_UITSTELLEN,
+    REGISTERS_BIJWERKEN,
 )
 from raadhuis.besluitvorming.selectors.raadsvragen import raadsleden_op, raadsvragenregeling
 from raadhuis.besluitvorming.selectors.stemmingen import fracties_op, is_collegelid_op
 from raadhuis.besluitvorming.services.abonnementen import MELDER, _versturen
+from raadhuis.besluitvorming.services.registers import toezegging_vastleggen
 from raadhuis.core import logboek, zoeken
 from raadhuis.core.logboek.activiteiten import MELDINGEN_ABONNEMENTEN
 from raadhuis.core.rechten import vereis
@@ -380,6 +383,40 @@ def raadsvraag_beantwoorden(
     _indexeren(raadsvraag)
     na_commit(raadsvraag_meldingen_taak, raadsvraag.pk, Raadsvraagmelding.Soort.BEANTWOORD.value)
     return raadsvraag
+
+
+@transaction.atomic
+def raadsvraag_toezegging_vastleggen(
+    *,
+    raadsvraag: Raadsvraag,
+    vergadering: Vergadering,
+    tekst: str,
+    uiterste_datum: dt.date,
+    door: AbstractBaseUser,
+) -> Toezegging:
+    """A promise the college makes in its answer goes to the toezeggingen register (Gemeentewet art.
+    169) through the register's own service, owned by the question's portefeuillehouder, recorded with
+    the meeting where the answer is on the lijst ingekomen stukken, and linked to the question."""
+    vereis(door, REGISTERS_BIJWERKEN, raadsvraag)
+    raadsvraag = _vergrendeld(raadsvraag)
+    _status_vereist(
+        raadsvraag,
+        (*Raadsvraag.OPEN, Raadsvraag.Status.BEANTWOORD),
+        _("Een raadsvraag die %(status)s is, leidt niet tot een toezegging."),
+    )
+    if raadsvraag.portefeuillehouder is None:
+        raise ValidationError(
+            {"tekst": [_("De griffie wijst eerst de portefeuillehouder toe die de toezegging doet.")]}
+        )
+    toezegging = toezegging_vastleggen(
+        vergadering=vergadering,
+        portefeuillehouder=raadsvraag.portefeuillehouder,
+        tekst=tekst,
+        uiterste_datum=uiterste_datum,
+        door=door,
+    )
+    raadsvraag.toezeggingen.add(toezegging)
+    return toezegging
 
 
 # -- search index and notices ------------------------------------------------------------------------

@@ -5,6 +5,7 @@ never public, and the e-mail notices sent once."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -22,8 +23,10 @@ from raadhuis.besluitvorming.models import (
     Raadsvraag,
     Raadsvraagmelding,
     Raadsvragenregeling,
+    Toezegging,
 )
 from raadhuis.besluitvorming.selectors import raadsvragen as lezen
+from raadhuis.besluitvorming.selectors.registers import toezeggingen_register
 from raadhuis.besluitvorming.services import raadsvragen as diensten
 from raadhuis.besluitvorming.tests.factories import (
     AgendapuntFactory,
@@ -495,3 +498,71 @@ def test_uiterste_datum_is_een_werkdag_na_de_termijn_en_uitstel_vervroegt_nooit(
     # never less than both periods counted in calendar days.
     assert met >= zonder
     assert met >= ingediend + dt.timedelta(days=aantal + uitstel)
+
+
+# -- toezeggingen from the answer, and the cost of the register ---------------------------------------
+
+
+def test_toezegging_uit_het_antwoord_komt_in_het_register_en_hangt_aan_de_vraag(
+    raad: Raad, griffie: Medewerker, wethouder: Persoon, collegelid: Medewerker
+) -> None:
+    vraag = _recent(raad, griffie, wethouder)
+    diensten.raadsvraag_beantwoorden(raadsvraag=vraag, antwoord="Wij komen erop terug.", door=collegelid)
+    vergadering = VergaderingFactory(orgaan=raad.orgaan, begin=timezone.now())
+    toezegging = diensten.raadsvraag_toezegging_vastleggen(
+        raadsvraag=vraag,
+        vergadering=vergadering,
+        tekst="De wethouder stuurt voor de zomer een raadsinformatiebrief over de herplant.",
+        uiterste_datum=timezone.localdate() + dt.timedelta(days=90),
+        door=griffie,
+    )
+    assert toezegging.portefeuillehouder == wethouder
+    assert list(vraag.toezeggingen.all()) == [toezegging]
+    assert [r.item for r in toezeggingen_register()] == [toezegging]
+
+
+def test_toezegging_uit_het_antwoord_vraagt_een_portefeuillehouder_en_de_griffie(
+    raad: Raad, griffie: Medewerker, collegelid: Medewerker
+) -> None:
+    vraag = _stellen([raad.leden[0]], griffie)
+    vergadering = VergaderingFactory(orgaan=raad.orgaan, begin=timezone.now())
+    gegevens = {
+        "raadsvraag": vraag,
+        "vergadering": vergadering,
+        "tekst": "Toezegging",
+        "uiterste_datum": timezone.localdate() + dt.timedelta(days=30),
+    }
+    with pytest.raises(ValidationError) as fout:
+        diensten.raadsvraag_toezegging_vastleggen(**gegevens, door=griffie)  # type: ignore[arg-type]
+    assert "tekst" in fout.value.message_dict
+    with pytest.raises(PermissionDenied):
+        diensten.raadsvraag_toezegging_vastleggen(**gegevens, door=collegelid)  # type: ignore[arg-type]
+    assert not Toezegging.objects.exists()
+
+
+def test_register_kost_een_vast_aantal_queries(
+    raad: Raad, griffie: Medewerker, wethouder: Persoon, django_assert_num_queries: Any
+) -> None:
+    def drie_vragen() -> None:
+        for lid in raad.leden:
+            vraag = _stellen([lid], griffie)
+            diensten.raadsvraag_toewijzen(raadsvraag=vraag, portefeuillehouder=wethouder, door=griffie)
+
+    def lezen_zoals_de_pagina() -> list[tuple[str, list[str], str, int]]:
+        return [
+            (
+                r.raadsvraag.kenmerk,
+                [f"{v.persoon.naam} {v.fractie}" for v in r.raadsvraag.indieners.all()],
+                r.raadsvraag.portefeuillehouder.naam if r.raadsvraag.portefeuillehouder else "",
+                len(r.raadsvraag.vragen.all()),
+            )
+            for r in lezen.raadsvragen_register()
+        ]
+
+    drie_vragen()
+    with django_assert_num_queries(3):
+        eerst = lezen_zoals_de_pagina()
+    drie_vragen()
+    with django_assert_num_queries(3):
+        daarna = lezen_zoals_de_pagina()
+    assert (len(eerst), len(daarna)) == (3, 6)

@@ -19,6 +19,7 @@ from raadhuis.besluitvorming.tests.factories import (
     LidmaatschapFactory,
     OrgaanFactory,
     Raad,
+    VergaderingFactory,
     raad_met_leden,
 )
 
@@ -278,3 +279,21 @@ def test_zoeken_in_raadsstukken_vindt_ingediende_raadsvragen_maar_geen_concept(
     pagina = client.get(reverse("besluitvorming:zoeken"), {"q": "toestel"}).content.decode()
     assert reverse("besluitvorming:raadsvraag", args=[vraag.kenmerk]) in pagina
     assert "Keijzershof concept" not in pagina
+
+
+def test_toezegging_uit_het_antwoord_met_foutmelding_bij_het_veld(
+    client: Client, raad: Raad, wethouder: Persoon, griffier: Medewerker
+) -> None:
+    vraag = _ingediend(raad, griffier, op=timezone.localdate())
+    diensten.raadsvraag_toewijzen(raadsvraag=vraag, portefeuillehouder=wethouder, door=griffier)
+    vergadering = VergaderingFactory(orgaan=raad.orgaan, begin=timezone.now())
+    client.force_login(griffier)
+    url = reverse("besluitvorming:werkplek_raadsvraag_toezegging", args=[vraag.pk])
+    invoer = {"vergadering": vergadering.pk, "tekst": "Brief over herstel.", "uiterste_datum": "2000-01-01"}
+    fout = client.post(url, invoer)
+    assert fout.status_code == 422
+    assert "De uiterste datum kan niet vóór de vergadering liggen" in fout.content.decode()
+    assert not vraag.toezeggingen.exists()
+    goed = client.post(url, {**invoer, "uiterste_datum": "2099-01-01"})
+    assert goed.status_code == 302
+    assert vraag.toezeggingen.get().portefeuillehouder == wethouder

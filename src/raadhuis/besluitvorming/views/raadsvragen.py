@@ -21,6 +21,7 @@ from raadhuis.besluitvorming.forms_raadsvragen import (
     RaadsvragenfilterForm,
     RegelingForm,
     ToewijzenForm,
+    ToezeggingUitAntwoordForm,
     UitstelForm,
 )
 from raadhuis.besluitvorming.models import Raadsvraag
@@ -31,10 +32,12 @@ from raadhuis.besluitvorming.rechten import (
     RAADSVRAAG_CONCEPTANTWOORD_INZIEN,
     RAADSVRAAG_STELLEN,
     RAADSVRAAG_UITSTELLEN,
+    REGISTERS_BIJWERKEN,
     WERKPLEK_ROLLEN,
 )
 from raadhuis.besluitvorming.selectors import raadsvragen as lezen
 from raadhuis.besluitvorming.selectors.beheer import persoon_van_medewerker
+from raadhuis.besluitvorming.selectors.registers import vergaderingen_voor_toezeggingen
 from raadhuis.besluitvorming.services import raadsvragen as diensten
 from raadhuis.besluitvorming.views.griffie import _kruimelpad
 from raadhuis.core.forms import fout_naar_formulier
@@ -42,7 +45,7 @@ from raadhuis.core.rechten import heeft_rol, mag
 from raadhuis.core.toegang import ingelogde_gebruiker, werkplek
 
 TEMPLATES = "besluitvorming/raadsvragen/"
-RaadhuisFormulier = ToewijzenForm | UitstelForm
+RaadhuisFormulier = ToewijzenForm | UitstelForm | ToezeggingUitAntwoordForm
 
 
 def _is_griffie(request: HttpRequest) -> bool:
@@ -230,6 +233,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             and not gevonden.uitstel_aantal
             and mag(request.user, RAADSVRAAG_UITSTELLEN, gevonden),
             "mag_beantwoorden": open_ and mag(request.user, RAADSVRAAG_BEANTWOORDEN, gevonden),
+            "mag_toezegging": gevonden.portefeuillehouder_id is not None
+            and (open_ or gevonden.status == Raadsvraag.Status.BEANTWOORD)
+            and mag(request.user, REGISTERS_BIJWERKEN, gevonden),
             "kruimelpad": _werkplek_kruimelpad((gevonden.kenmerk or gevonden.onderwerp, None)),
         },
     )
@@ -300,6 +306,31 @@ def toewijzen(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("De raadsvraag is toegewezen."))
             return redirect("besluitvorming:werkplek_raadsvraag", pk=pk)
     return _formulier(request, gevonden, form, _("Toewijzen en koppelen"), _("Opslaan"))
+
+
+@werkplek(actie=REGISTERS_BIJWERKEN)
+def toezegging(request: HttpRequest, pk: int) -> HttpResponse:
+    """The griffie records a promise from the college's answer in the toezeggingen register."""
+    gevonden = _zichtbare_raadsvraag(request, pk)
+    form = ToezeggingUitAntwoordForm(
+        request.POST if request.method == "POST" else None,
+        vergaderingen=list(vergaderingen_voor_toezeggingen()),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            diensten.raadsvraag_toezegging_vastleggen(
+                raadsvraag=gevonden,
+                vergadering=form.cleaned_data["vergadering"],
+                tekst=form.cleaned_data["tekst"],
+                uiterste_datum=form.cleaned_data["uiterste_datum"],
+                door=ingelogde_gebruiker(request),
+            )
+        except ValidationError as fout:
+            fout_naar_formulier(form, fout, standaardveld="tekst")
+        else:
+            messages.success(request, _("De toezegging staat in het toezeggingen register."))
+            return redirect("besluitvorming:werkplek_raadsvraag", pk=pk)
+    return _formulier(request, gevonden, form, _("Toezegging uit het antwoord"), _("Toezegging vastleggen"))
 
 
 @werkplek(actie=RAADSVRAAG_UITSTELLEN)
