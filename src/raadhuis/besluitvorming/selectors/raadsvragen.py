@@ -180,3 +180,12 @@ def fracties_van_raadsvragen() -> QuerySet[Fractie]:
     return Fractie.objects.filter(
         pk__in=Vraagsteller.objects.filter(fractie__isnull=False).values("fractie")
     ).order_by("naam")
+
+
+def openbare_raadsvragen_van(persoon: Persoon, *, aantal: int = 20) -> QuerySet[Raadsvraag]:
+    """The submitted questions a member put (for their public page), newest first; no concepts."""
+    return (
+        Raadsvraag.objects.filter(indieners__persoon=persoon)
+        .exclude(status=Raadsvraag.Status.CONCEPT)
+        .order_by("-ingediend_op", "-pk")[:aantal]
+    )

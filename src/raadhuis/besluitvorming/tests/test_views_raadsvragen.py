@@ -297,3 +297,15 @@ def test_toezegging_uit_het_antwoord_met_foutmelding_bij_het_veld(
     goed = client.post(url, {**invoer, "uiterste_datum": "2099-01-01"})
     assert goed.status_code == 302
     assert vraag.toezeggingen.get().portefeuillehouder == wethouder
+
+
+def test_persoonspagina_noemt_de_ingediende_raadsvragen_van_het_lid(
+    client: Client, raad: Raad, griffier: Medewerker
+) -> None:
+    vraag = _ingediend(raad, griffier)
+    diensten.raadsvraag_opstellen(
+        onderwerp="Nog een concept", vragen=["Vraag?"], indieners=[raad.leden[0]], door=griffier
+    )
+    pagina = client.get(reverse("besluitvorming:persoon", args=[raad.leden[0].slug])).content.decode()
+    assert reverse("besluitvorming:raadsvraag", args=[vraag.kenmerk]) in pagina
+    assert "Nog een concept" not in pagina

@@ -1,5 +1,6 @@
 """Public pages of besluitvorming: the meeting calendar, meeting, person and fractie pages, stuk
-downloads, and the iCalendar feeds. Everything shown comes from selectors.publiek."""
+downloads, and the iCalendar feeds. Everything shown comes from selectors.publiek (a member's
+raadsvragen from selectors.raadsvragen)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from icalendar import Calendar, Event
 
 from raadhuis.besluitvorming.models import Orgaan, Vergadering
 from raadhuis.besluitvorming.selectors import publiek
+from raadhuis.besluitvorming.selectors.raadsvragen import openbare_raadsvragen_van
 from raadhuis.besluitvorming.services.raadsvragen import ZOEKSOORT_RAADSVRAAG
 from raadhuis.besluitvorming.services.stukken import ZOEKSOORT_STUK
 from raadhuis.core import zoeken as zoekmachine
@@ -104,6 +106,7 @@ def persoon(request: HttpRequest, slug: str) -> HttpResponse:
             "gegevens": gegevens,
             "persoon": gegevens.persoon,
             "pagina": stemmen,
+            "raadsvragen": openbare_raadsvragen_van(gegevens.persoon),
             "kruimelpad": _kruimelpad((gegevens.persoon.naam, None)),
         },
     )
