@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 from django.utils import timezone
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -460,6 +461,8 @@ def test_abonnee_op_raadsvragen_krijgt_een_melding_eenmaal(raad: Raad, griffie: 
     assert diensten.raadsvraag_melden(raadsvraag=vraag, soort=Raadsvraagmelding.Soort.INGEDIEND) == 0
     assert [m.to for m in mail.outbox] == [["wel@example.org"]]
     assert vraag.kenmerk in mail.outbox[0].subject
+    assert "Bomenkap Ackerswoude" in mail.outbox[0].body
+    assert reverse("besluitvorming:raadsvraag", args=[vraag.kenmerk]) in mail.outbox[0].body
     assert Raadsvraagmelding.objects.get().abonnement == wel
     # No answer yet: nothing to tell.
     assert diensten.raadsvraag_melden(raadsvraag=vraag, soort=Raadsvraagmelding.Soort.BEANTWOORD) == 0

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from raadhuis.accounts.models import Medewerker, Rol
 from raadhuis.accounts.tests.factories import MedewerkerFactory
-from raadhuis.besluitvorming.models import Lidmaatschap, Persoon, Raadsvraag, Raadsvragenregeling
+from raadhuis.besluitvorming.models import Abonnement, Lidmaatschap, Persoon, Raadsvraag, Raadsvragenregeling
 from raadhuis.besluitvorming.services import raadsvragen as diensten
 from raadhuis.besluitvorming.tests.factories import (
     LidmaatschapFactory,
@@ -309,3 +309,16 @@ def test_persoonspagina_noemt_de_ingediende_raadsvragen_van_het_lid(
     pagina = client.get(reverse("besluitvorming:persoon", args=[raad.leden[0].slug])).content.decode()
     assert reverse("besluitvorming:raadsvraag", args=[vraag.kenmerk]) in pagina
     assert "Nog een concept" not in pagina
+
+
+def test_aanmelden_alleen_voor_raadsvragen(client: Client) -> None:
+    antwoord = client.post(
+        reverse("besluitvorming:meldingen"), {"emailadres": "volger@example.org", "raadsvragen": "on"}
+    )
+    assert antwoord.status_code == 302
+    abonnement = Abonnement.objects.get()
+    assert (abonnement.agendas, abonnement.besluiten, abonnement.raadsvragen) == (False, False, True)
+    niets = client.post(reverse("besluitvorming:meldingen"), {"emailadres": "ander@example.org"})
+    assert niets.status_code != 302
+    assert "raadsvragen of een combinatie" in niets.content.decode()
+    assert Abonnement.objects.count() == 1
