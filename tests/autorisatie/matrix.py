@@ -624,6 +624,40 @@ MATRIX: dict[str, list[Geval]] = {
             },
         },
     ],
+    "werkplek/besluitvorming/raadsvragen/<int:pk>/bewerken/": [
+        {
+            "pad": {"pk": "raadsvraag_concept"},
+            "verwacht": {
+                "*": "login",
+                "medewerkers": "403",
+                "griffie": "ok",
+                "beheerder": "ok",
+                "raadslid": "ok",
+            },
+        },
+        {
+            "methode": "POST",
+            "pad": {"pk": "raadsvraag_concept"},
+            "verwacht": {
+                "*": "login",
+                "medewerkers": "403",
+                "griffie": "ongeldig",
+                "beheerder": "ongeldig",
+                "raadslid": "ongeldig",
+            },
+        },
+        # Submitted questions are on the record and are not rewritten.
+        {
+            "pad": {"pk": "raadsvraag"},
+            "verwacht": {
+                **WERKPLEKROLLEN,
+                "medewerkers": "403",
+                "griffie": "404",
+                "beheerder": "404",
+                "raadslid": "404",
+            },
+        },
+    ],
     "werkplek/besluitvorming/raadsvragen/<int:pk>/indienen/": [
         {"pad": {"pk": "raadsvraag_beantwoord"}, "verwacht": {"*": "405"}},
         {

@@ -60,6 +60,11 @@ urlpatterns = [
     ),
     path("werkplek/besluitvorming/raadsvragen/<int:pk>/", raadsvragen.detail, name="werkplek_raadsvraag"),
     path(
+        "werkplek/besluitvorming/raadsvragen/<int:pk>/bewerken/",
+        raadsvragen.bewerken,
+        name="werkplek_raadsvraag_bewerken",
+    ),
+    path(
         "werkplek/besluitvorming/raadsvragen/<int:pk>/indienen/",
         raadsvragen.indienen,
         name="werkplek_raadsvraag_indienen",

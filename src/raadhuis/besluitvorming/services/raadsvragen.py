@@ -151,8 +151,21 @@ def raadsvraag_opstellen(
     A raadslid puts only questions they are an indiener of; the griffie registers them for any member
     (rechten.RAADSVRAAG_STELLEN). Every indiener is a member of the raad on the day (art. 155)."""
     vereis(door, RAADSVRAAG_STELLEN, tuple(indieners))
-    vandaag = timezone.localdate()
-    datum = ingediend_op or vandaag
+    datum = ingediend_op or timezone.localdate()
+    teksten = _invoer_controleren(onderwerp, vragen, indieners, datum)
+    raadsvraag = Raadsvraag(onderwerp=onderwerp.strip(), inleiding=inleiding.strip())
+    raadsvraag.full_clean()
+    raadsvraag.save()
+    _vragen_en_indieners(raadsvraag, teksten, indieners)
+    if indienen:
+        _indienen(raadsvraag, datum)
+    return raadsvraag
+
+
+def _invoer_controleren(
+    onderwerp: str, vragen: Sequence[str], indieners: Sequence[Persoon], datum: dt.date
+) -> list[str]:
+    """The questions without empty ones, or a ValidationError naming every field that is wrong."""
     teksten = [tekst.strip() for tekst in vragen if tekst.strip()]
     fouten: dict[str, list[str]] = {}
     if not onderwerp.strip():
@@ -161,24 +174,55 @@ def raadsvraag_opstellen(
         fouten["vragen"] = [_("Stel ten minste één vraag.")]
     elif len(teksten) > MAX_VRAGEN:
         fouten["vragen"] = [_("Stel ten hoogste %(aantal)s vragen per keer.") % {"aantal": MAX_VRAGEN}]
-    if datum > vandaag:
+    if datum > timezone.localdate():
         fouten["ingediend_op"] = [_("De datum van indiening ligt niet in de toekomst.")]
     indienerfouten = _vragensteller_fouten(indieners, datum)
     if indienerfouten:
         fouten["indieners"] = indienerfouten
     if fouten:
         raise ValidationError(fouten)
-    raadsvraag = Raadsvraag(onderwerp=onderwerp.strip(), inleiding=inleiding.strip())
-    raadsvraag.full_clean()
-    raadsvraag.save()
+    return teksten
+
+
+def _vragen_en_indieners(
+    raadsvraag: Raadsvraag, teksten: Sequence[str], indieners: Sequence[Persoon]
+) -> None:
+    raadsvraag.vragen.all().delete()
+    raadsvraag.indieners.all().delete()
     for nummer, tekst in enumerate(teksten, start=1):
         deelvraag = Deelvraag(raadsvraag=raadsvraag, nummer=nummer, tekst=tekst)
         deelvraag.full_clean()
         deelvraag.save()
     for volgorde, persoon in enumerate(indieners):
         Vraagsteller.objects.create(raadsvraag=raadsvraag, persoon=persoon, eerste=volgorde == 0)
-    if indienen:
-        _indienen(raadsvraag, datum)
+
+
+@transaction.atomic
+def raadsvraag_bijwerken(
+    *,
+    raadsvraag: Raadsvraag,
+    onderwerp: str,
+    vragen: Sequence[str],
+    indieners: Sequence[Persoon],
+    door: AbstractBaseUser,
+    inleiding: str = "",
+) -> Raadsvraag:
+    """Rewrites a concept. Once submitted the questions are on the public record and stay as they are;
+    the one editing must be an indiener both before and after (or the griffie)."""
+    vereis(door, RAADSVRAAG_STELLEN, raadsvraag)
+    vereis(door, RAADSVRAAG_STELLEN, tuple(indieners))
+    raadsvraag = _vergrendeld(raadsvraag)
+    _status_vereist(
+        raadsvraag,
+        (Raadsvraag.Status.CONCEPT,),
+        _("De raadsvraag is %(status)s en wordt niet meer gewijzigd."),
+    )
+    teksten = _invoer_controleren(onderwerp, vragen, indieners, timezone.localdate())
+    raadsvraag.onderwerp = onderwerp.strip()
+    raadsvraag.inleiding = inleiding.strip()
+    raadsvraag.full_clean()
+    raadsvraag.save(update_fields=["onderwerp", "inleiding"])
+    _vragen_en_indieners(raadsvraag, teksten, indieners)
     return raadsvraag
 
 

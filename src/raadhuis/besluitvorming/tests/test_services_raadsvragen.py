@@ -569,3 +569,43 @@ def test_register_kost_een_vast_aantal_queries(
     with django_assert_num_queries(3):
         daarna = lezen_zoals_de_pagina()
     assert (len(eerst), len(daarna)) == (3, 6)
+
+
+def test_concept_wordt_herschreven_maar_een_ingediende_vraag_niet(raad: Raad) -> None:
+    lid = raad.leden[0]
+    raadslid = _raadslid_van(lid)
+    concept = _stellen([lid], raadslid, indienen=False)
+    diensten.raadsvraag_bijwerken(
+        raadsvraag=concept,
+        onderwerp="Bomenkap en herplant",
+        vragen=["Eén vraag nu."],
+        indieners=[lid, raad.leden[2]],
+        door=raadslid,
+    )
+    concept.refresh_from_db()
+    assert concept.onderwerp == "Bomenkap en herplant"
+    assert [v.tekst for v in concept.vragen.all()] == ["Eén vraag nu."]
+    assert [(v.persoon, v.eerste) for v in concept.indieners.all()] == [(lid, True), (raad.leden[2], False)]
+    with pytest.raises(ValidationError) as fout:
+        diensten.raadsvraag_bijwerken(
+            raadsvraag=concept, onderwerp="", vragen=[], indieners=[lid], door=raadslid
+        )
+    assert set(fout.value.message_dict) == {"onderwerp", "vragen"}
+
+    diensten.raadsvraag_indienen(raadsvraag=concept, door=raadslid)
+    with pytest.raises(ValidationError):
+        diensten.raadsvraag_bijwerken(
+            raadsvraag=concept, onderwerp="Anders", vragen=["Anders?"], indieners=[lid], door=raadslid
+        )
+
+
+def test_raadslid_haalt_zichzelf_niet_uit_een_concept_van_een_ander(raad: Raad, griffie: Medewerker) -> None:
+    concept = _stellen([raad.leden[1]], griffie, indienen=False)
+    with pytest.raises(PermissionDenied):
+        diensten.raadsvraag_bijwerken(
+            raadsvraag=concept,
+            onderwerp="Overgenomen",
+            vragen=["Vraag?"],
+            indieners=[raad.leden[0]],
+            door=_raadslid_van(raad.leden[0]),
+        )

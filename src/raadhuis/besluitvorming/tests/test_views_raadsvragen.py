@@ -322,3 +322,21 @@ def test_aanmelden_alleen_voor_raadsvragen(client: Client) -> None:
     assert niets.status_code != 302
     assert "raadsvragen of een combinatie" in niets.content.decode()
     assert Abonnement.objects.count() == 1
+
+
+def test_raadslid_bewerkt_en_dient_het_eigen_concept_in(client: Client, raad: Raad) -> None:
+    client, raadslid = _ingelogd(client, Rol.RAADSLID, raad.leden[0])
+    concept = diensten.raadsvraag_opstellen(
+        onderwerp="Eerste opzet", vragen=["Vraag een?"], indieners=[raad.leden[0]], door=raadslid
+    )
+    url = reverse("besluitvorming:werkplek_raadsvraag_bewerken", args=[concept.pk])
+    assert "Eerste opzet" in client.get(url).content.decode()
+    fout = client.post(url, _invoer(raad.leden[0].pk, onderwerp=""))
+    assert fout.status_code == 422
+    assert "id_onderwerp_error" in fout.content.decode()
+    antwoord = client.post(url, _invoer(raad.leden[0].pk))
+    assert antwoord.status_code == 302
+    concept.refresh_from_db()
+    assert concept.onderwerp == "Bomenkap Ackerswoude"
+    assert concept.status == Raadsvraag.Status.INGEDIEND
+    assert client.get(url).status_code == 404

@@ -194,7 +194,63 @@ def nieuw(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         TEMPLATES + "nieuw.html",
-        {"form": form, "kruimelpad": _werkplek_kruimelpad((_("Nieuwe raadsvraag"), None))},
+        {
+            "form": form,
+            "titel": _("Nieuwe raadsvraag"),
+            "kruimelpad": _werkplek_kruimelpad((_("Nieuwe raadsvraag"), None)),
+        },
+        status=422 if form.errors else 200,
+    )
+
+
+@werkplek(actie=RAADSVRAAG_STELLEN)
+def bewerken(request: HttpRequest, pk: int) -> HttpResponse:
+    """A concept is rewritten by its indieners or the griffie, and may be submitted from here."""
+    gevonden = _zichtbare_raadsvraag(request, pk)
+    if gevonden.status != Raadsvraag.Status.CONCEPT:
+        raise Http404
+    form = RaadsvraagForm(
+        request.POST if request.method == "POST" else None,
+        initial={
+            "onderwerp": gevonden.onderwerp,
+            "inleiding": gevonden.inleiding,
+            "vragen": "\n\n".join(v.tekst for v in gevonden.vragen.all()),
+            "indieners": [v.persoon_id for v in gevonden.indieners.all()],
+        },
+        raadsleden=lezen.raadsleden_op(timezone.localdate()),
+        griffie=False,
+    )
+    if request.method == "POST" and form.is_valid():
+        door = ingelogde_gebruiker(request)
+        try:
+            diensten.raadsvraag_bijwerken(
+                raadsvraag=gevonden,
+                onderwerp=form.cleaned_data["onderwerp"],
+                inleiding=form.cleaned_data["inleiding"],
+                vragen=form.vragenlijst(),
+                indieners=list(form.cleaned_data["indieners"]),
+                door=door,
+            )
+            if "indienen" in request.POST:
+                diensten.raadsvraag_indienen(raadsvraag=gevonden, door=door)
+        except ValidationError as fout:
+            fout_naar_formulier(form, fout)
+        except PermissionDenied as weigering:
+            form.add_error("indieners", str(weigering))
+        else:
+            messages.success(request, _("De raadsvraag is opgeslagen."))
+            return redirect("besluitvorming:werkplek_raadsvraag", pk=pk)
+    return render(
+        request,
+        TEMPLATES + "nieuw.html",
+        {
+            "form": form,
+            "titel": _("Concept bewerken"),
+            "kruimelpad": _werkplek_kruimelpad(
+                (gevonden.onderwerp, reverse("besluitvorming:werkplek_raadsvraag", args=[pk])),
+                (_("Bewerken"), None),
+            ),
+        },
         status=422 if form.errors else 200,
     )
 
