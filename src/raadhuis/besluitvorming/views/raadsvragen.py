@@ -4,7 +4,9 @@ for any member), routing, uitstel, the college's draft and final answer, and the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -40,7 +42,7 @@ from raadhuis.besluitvorming.selectors.beheer import persoon_van_medewerker
 from raadhuis.besluitvorming.selectors.registers import vergaderingen_voor_toezeggingen
 from raadhuis.besluitvorming.services import raadsvragen as diensten
 from raadhuis.besluitvorming.views.griffie import _kruimelpad
-from raadhuis.core.forms import fout_naar_formulier
+from raadhuis.core.forms import formulier_uitvoeren, fout_naar_formulier
 from raadhuis.core.rechten import heeft_rol, mag
 from raadhuis.core.toegang import ingelogde_gebruiker, werkplek
 
@@ -347,21 +349,17 @@ def toewijzen(request: HttpRequest, pk: int) -> HttpResponse:
         agendapunten=[*lezen.agendapunten_om_te_koppelen(rond=rond), *gevonden.agendapunten.all()],
         toezeggingen=[*lezen.toezeggingen_om_te_koppelen(), *gevonden.toezeggingen.all()],
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            diensten.raadsvraag_toewijzen(
-                raadsvraag=gevonden,
-                portefeuillehouder=form.cleaned_data["portefeuillehouder"],
-                agendapunten=list(form.cleaned_data["agendapunten"]),
-                toezeggingen=list(form.cleaned_data["toezeggingen"]),
-                door=ingelogde_gebruiker(request),
-            )
-        except ValidationError as fout:
-            fout_naar_formulier(form, fout, standaardveld="portefeuillehouder")
-        else:
-            messages.success(request, _("De raadsvraag is toegewezen."))
-            return redirect("besluitvorming:werkplek_raadsvraag", pk=pk)
-    return _formulier(request, gevonden, form, _("Toewijzen en koppelen"), _("Opslaan"))
+    door = ingelogde_gebruiker(request)
+    return _actiepagina(
+        request,
+        gevonden,
+        form,
+        lambda gegevens: diensten.raadsvraag_toewijzen(raadsvraag=gevonden, door=door, **gegevens),
+        standaardveld="portefeuillehouder",
+        gelukt=_("De raadsvraag is toegewezen."),
+        titel=_("Toewijzen en koppelen"),
+        knop=_("Opslaan"),
+    )
 
 
 @werkplek(actie=REGISTERS_BIJWERKEN)
@@ -372,42 +370,36 @@ def toezegging(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST if request.method == "POST" else None,
         vergaderingen=list(vergaderingen_voor_toezeggingen()),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            diensten.raadsvraag_toezegging_vastleggen(
-                raadsvraag=gevonden,
-                vergadering=form.cleaned_data["vergadering"],
-                tekst=form.cleaned_data["tekst"],
-                uiterste_datum=form.cleaned_data["uiterste_datum"],
-                door=ingelogde_gebruiker(request),
-            )
-        except ValidationError as fout:
-            fout_naar_formulier(form, fout, standaardveld="tekst")
-        else:
-            messages.success(request, _("De toezegging staat in het toezeggingen register."))
-            return redirect("besluitvorming:werkplek_raadsvraag", pk=pk)
-    return _formulier(request, gevonden, form, _("Toezegging uit het antwoord"), _("Toezegging vastleggen"))
+    door = ingelogde_gebruiker(request)
+    return _actiepagina(
+        request,
+        gevonden,
+        form,
+        lambda gegevens: diensten.raadsvraag_toezegging_vastleggen(
+            raadsvraag=gevonden, door=door, **gegevens
+        ),
+        standaardveld="tekst",
+        gelukt=_("De toezegging staat in het toezeggingen register."),
+        titel=_("Toezegging uit het antwoord"),
+        knop=_("Toezegging vastleggen"),
+    )
 
 
 @werkplek(actie=RAADSVRAAG_UITSTELLEN)
 def uitstel(request: HttpRequest, pk: int) -> HttpResponse:
     gevonden = _zichtbare_raadsvraag(request, pk)
     form = UitstelForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            diensten.raadsvraag_uitstellen(
-                raadsvraag=gevonden,
-                aantal=form.cleaned_data["aantal"],
-                eenheid=form.cleaned_data["eenheid"],
-                reden=form.cleaned_data["reden"],
-                door=ingelogde_gebruiker(request),
-            )
-        except ValidationError as fout:
-            fout_naar_formulier(form, fout, standaardveld="aantal")
-        else:
-            messages.success(request, _("Het uitstel is vastgelegd."))
-            return redirect("besluitvorming:werkplek_raadsvraag", pk=pk)
-    return _formulier(request, gevonden, form, _("Uitstel van het antwoord"), _("Uitstel vastleggen"))
+    door = ingelogde_gebruiker(request)
+    return _actiepagina(
+        request,
+        gevonden,
+        form,
+        lambda gegevens: diensten.raadsvraag_uitstellen(raadsvraag=gevonden, door=door, **gegevens),
+        standaardveld="aantal",
+        gelukt=_("Het uitstel is vastgelegd."),
+        titel=_("Uitstel van het antwoord"),
+        knop=_("Uitstel vastleggen"),
+    )
 
 
 @werkplek(actie=RAADSVRAAG_BEANTWOORDEN)
@@ -452,9 +444,21 @@ def antwoord(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _formulier(
-    request: HttpRequest, gevonden: Raadsvraag, form: RaadhuisFormulier, titel: str, knop: str
+def _actiepagina(
+    request: HttpRequest,
+    gevonden: Raadsvraag,
+    form: RaadhuisFormulier,
+    actie: Callable[[dict[str, Any]], object],
+    *,
+    standaardveld: str,
+    gelukt: str,
+    titel: str,
+    knop: str,
 ) -> HttpResponse:
+    """One step on a question: the form, the service on valid input, errors next to their field."""
+    if request.method == "POST" and formulier_uitvoeren(form, actie, standaardveld=standaardveld):
+        messages.success(request, gelukt)
+        return redirect("besluitvorming:werkplek_raadsvraag", pk=gevonden.pk)
     return render(
         request,
         TEMPLATES + "formulier.html",
