@@ -572,6 +572,12 @@ MATRIX: dict[str, list[Geval]] = {
             "geheim": {"tekst": "raadsvraag_concept_onderwerp", "mag_zien": []},
         },
     ],
+    "bestuur/raadsvragen.atom": [
+        {
+            "verwacht": {"*": "ok"},
+            "geheim": {"tekst": "raadsvraag_concept_onderwerp", "mag_zien": []},
+        },
+    ],
     "bestuur/raadsvragen/<str:kenmerk>/": [
         {
             "pad": {"kenmerk": "raadsvraag_kenmerk"},

@@ -50,6 +50,7 @@ urlpatterns = [
     ),
     # Raadsvragen, Gemeentewet art. 155 (views/raadsvragen.py).
     path("bestuur/raadsvragen/", raadsvragen.register, name="raadsvragen_register"),
+    path("bestuur/raadsvragen.atom", raadsvragen.feed, name="raadsvragen_feed"),
     path("bestuur/raadsvragen/<str:kenmerk>/", raadsvragen.raadsvraag, name="raadsvraag"),
     path("werkplek/besluitvorming/raadsvragen/", raadsvragen.werkplek_register, name="werkplek_raadsvragen"),
     path("werkplek/besluitvorming/raadsvragen/nieuw/", raadsvragen.nieuw, name="werkplek_raadsvraag_nieuw"),

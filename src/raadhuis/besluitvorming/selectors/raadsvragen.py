@@ -189,3 +189,10 @@ def openbare_raadsvragen_van(persoon: Persoon, *, aantal: int = 20) -> QuerySet[
         .exclude(status=Raadsvraag.Status.CONCEPT)
         .order_by("-ingediend_op", "-pk")[:aantal]
     )
+
+
+def recent_gewijzigde_raadsvragen(*, aantal: int = 50) -> QuerySet[Raadsvraag]:
+    """For the Atom feed: the submitted questions changed most recently (new, answered, withdrawn)."""
+    return _met_details(Raadsvraag.objects.exclude(status=Raadsvraag.Status.CONCEPT)).order_by(
+        "-gewijzigd_op", "-pk"
+    )[:aantal]

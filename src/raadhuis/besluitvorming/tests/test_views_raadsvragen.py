@@ -340,3 +340,22 @@ def test_raadslid_bewerkt_en_dient_het_eigen_concept_in(client: Client, raad: Ra
     assert concept.onderwerp == "Bomenkap Ackerswoude"
     assert concept.status == Raadsvraag.Status.INGEDIEND
     assert client.get(url).status_code == 404
+
+
+def test_atom_feed_noemt_ingediende_vragen_en_antwoorden_maar_geen_concept(
+    client: Client, raad: Raad, wethouder: Persoon, griffier: Medewerker
+) -> None:
+    vraag = _ingediend(raad, griffier, op=timezone.localdate())
+    diensten.raadsvraag_toewijzen(raadsvraag=vraag, portefeuillehouder=wethouder, door=griffier)
+    college = MedewerkerFactory(rollen=[Rol.COLLEGELID])
+    diensten.raadsvraag_beantwoorden(raadsvraag=vraag, antwoord="Hersteld in\x0b mei.", door=college)
+    diensten.raadsvraag_opstellen(
+        onderwerp="Concept voor de feed", vragen=["Vraag?"], indieners=[raad.leden[1]], door=griffier
+    )
+    antwoord = client.get(reverse("besluitvorming:raadsvragen_feed"))
+    inhoud = antwoord.content.decode()
+    assert antwoord.status_code == 200
+    assert antwoord["Content-Type"].startswith("application/atom+xml")
+    assert vraag.kenmerk in inhoud
+    assert "Hersteld in mei." in inhoud
+    assert "Concept voor de feed" not in inhoud

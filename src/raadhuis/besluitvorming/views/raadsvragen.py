@@ -4,16 +4,21 @@ for any member), routing, uitstel, the college's draft and final answer, and the
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.syndication.views import Feed
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed, SyndicationFeed
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -507,3 +512,50 @@ def termijn(request: HttpRequest) -> HttpResponse:
         {"form": form, "kruimelpad": _werkplek_kruimelpad((_("Antwoordtermijn"), None))},
         status=422 if form.errors else 200,
     )
+
+
+# XML 1.0 forbids these; one in a title would break the whole feed for every reader.
+_ONGELDIG_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+class RaadsvragenFeed(Feed[Raadsvraag, None]):
+    """New and answered raadsvragen as Atom, newest change first; concepts never."""
+
+    feed_type: type[SyndicationFeed] = Atom1Feed
+
+    def title(self) -> str:
+        return _("Raadsvragen en antwoorden")
+
+    def link(self) -> str:
+        return reverse("besluitvorming:raadsvragen_register")
+
+    def subtitle(self) -> str:
+        return _("Schriftelijke vragen van raadsleden aan het college (Gemeentewet artikel 155).")
+
+    def items(self) -> QuerySet[Raadsvraag]:
+        return lezen.recent_gewijzigde_raadsvragen()
+
+    def item_title(self, item: Raadsvraag) -> str:
+        return _ONGELDIG_IN_XML.sub("", f"{item.kenmerk} {item.onderwerp} ({item.get_status_display()})")
+
+    def item_description(self, item: Raadsvraag) -> str:
+        indieners = ", ".join(
+            f"{v.persoon.naam} ({v.fractie})" if v.fractie else v.persoon.naam for v in item.indieners.all()
+        )
+        delen = [_("Gesteld door %(indieners)s.") % {"indieners": indieners}]
+        delen += [f"{v.nummer}. {v.tekst}" for v in item.vragen.all()]
+        if item.antwoord:
+            delen.append(_("Antwoord van het college: %(antwoord)s") % {"antwoord": item.antwoord})
+        return _ONGELDIG_IN_XML.sub("", "\n".join(delen))
+
+    def item_link(self, item: Raadsvraag) -> str:
+        return reverse("besluitvorming:raadsvraag", args=[item.kenmerk])
+
+    def item_updateddate(self, item: Raadsvraag) -> dt.datetime:
+        return item.gewijzigd_op
+
+    def item_pubdate(self, item: Raadsvraag) -> dt.datetime:
+        return item.gewijzigd_op
+
+
+feed = require_GET(RaadsvragenFeed())
