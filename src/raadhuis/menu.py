@@ -28,6 +28,7 @@ WERKPLEK_MENU = (
     Menuitem(_("Overzicht"), "core:werkplek"),
     Menuitem(_("Besluitvorming"), "besluitvorming:werkplek", BESLUITVORMING),
     Menuitem(_("Vergaderingen"), "besluitvorming:werkplek_vergaderingen", GRIFFIE_ROLLEN),
+    Menuitem(_("Raadsvragen"), "besluitvorming:werkplek_raadsvragen", BESLUITVORMING),
     Menuitem(_("Uitvoeringsagenda"), "uitvoering:werkplek", UITVOERING),
     Menuitem(_("Samenwerkingsverbanden"), "samenwerking:werkplek", SAMENWERKING),
     Menuitem(_("Dienstverlening"), "dienstverlening:werkplek", DIENSTVERLENING),
