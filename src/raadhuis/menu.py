@@ -33,6 +33,7 @@ WERKPLEK_MENU = (
     Menuitem(_("Overzicht"), "core:werkplek"),
     Menuitem(_("Besluitvorming"), "besluitvorming:werkplek", BESLUITVORMING),
     Menuitem(_("Vergaderingen"), "besluitvorming:werkplek_vergaderingen", GRIFFIE_ROLLEN),
+    Menuitem(_("Raadsvragen"), "besluitvorming:werkplek_raadsvragen", BESLUITVORMING),
     Menuitem(_("Inspreken"), "besluitvorming:werkplek_inspreken", GRIFFIE_ROLLEN),
     Menuitem(_("Uitvoeringsagenda"), "uitvoering:werkplek", UITVOERING),
     Menuitem(_("Samenwerkingsverbanden"), "samenwerking:werkplek", SAMENWERKING),

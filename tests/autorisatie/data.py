@@ -159,6 +159,14 @@ def bouwen(w: dict[str, str]) -> None:
         "besluitvorming.Spreekverzoek", "naam", status="toegelaten", naam_publiceren=False
     )
     w["inspreker_emailadres"] = _eerste("besluitvorming.Spreekverzoek", "emailadres", status="aangevraagd")
+    # Raadsvragen (Gemeentewet art. 155): an open one with a draft answer, an answered one, a concept.
+    open_vraag = {"status": "in_behandeling", "concept_antwoord__gt": ""}
+    w["raadsvraag"] = _eerste("besluitvorming.Raadsvraag", **open_vraag)
+    w["raadsvraag_kenmerk"] = _eerste("besluitvorming.Raadsvraag", "kenmerk", **open_vraag)
+    w["raadsvraag_conceptantwoord"] = _eerste("besluitvorming.Raadsvraag", "concept_antwoord", **open_vraag)
+    w["raadsvraag_beantwoord"] = _eerste("besluitvorming.Raadsvraag", status="beantwoord")
+    w["raadsvraag_concept"] = _eerste("besluitvorming.Raadsvraag", status="concept")
+    w["raadsvraag_concept_onderwerp"] = _eerste("besluitvorming.Raadsvraag", "onderwerp", status="concept")
 
     # Uitvoering.
     w["akkoord_slug"] = _eerste("uitvoering.Akkoord", "slug")

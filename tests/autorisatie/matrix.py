@@ -59,6 +59,16 @@ def verwacht_antwoord(geval: Geval, actor: str) -> str:
     return verwacht["*"]
 
 
+# The Werkplek pages of besluitvorming: every role of besluitvorming.rechten.WERKPLEK_ROLLEN.
+WERKPLEKROLLEN: dict[str, str] = {
+    "*": "login",
+    "medewerkers": "ok",
+    "kcc-medewerker": "403",
+    "behandelaar": "403",
+    "woo-coordinator": "403",
+    "privacy-officer": "403",
+}
+
 MATRIX: dict[str, list[Geval]] = {
     "api/v1/openapi.json": [
         {"verwacht": {"*": "ok"}},
@@ -572,6 +582,178 @@ MATRIX: dict[str, list[Geval]] = {
     ],
     "bestuur/registers/toezeggingen/": [
         {"verwacht": {"*": "ok"}},
+    ],
+    # Raadsvragen (Gemeentewet art. 155): concepts and draft answers never public.
+    "bestuur/raadsvragen/": [
+        {
+            "verwacht": {"*": "ok"},
+            "geheim": {"tekst": "raadsvraag_concept_onderwerp", "mag_zien": []},
+        },
+    ],
+    "bestuur/raadsvragen.atom": [
+        {
+            "verwacht": {"*": "ok"},
+            "geheim": {"tekst": "raadsvraag_concept_onderwerp", "mag_zien": []},
+        },
+    ],
+    "bestuur/raadsvragen/<str:kenmerk>/": [
+        {
+            "pad": {"kenmerk": "raadsvraag_kenmerk"},
+            "verwacht": {"*": "ok"},
+            "geheim": {"tekst": "raadsvraag_conceptantwoord", "mag_zien": []},
+        },
+        {"pad": {"kenmerk": "=RV-1900-001"}, "verwacht": {"*": "404"}},
+    ],
+    "werkplek/besluitvorming/raadsvragen/": [
+        {
+            "verwacht": WERKPLEKROLLEN,
+            "geheim": {
+                "tekst": "raadsvraag_concept_onderwerp",
+                "mag_zien": ["griffie", "beheerder", "raadslid"],
+            },
+        },
+    ],
+    "werkplek/besluitvorming/raadsvragen/nieuw/": [
+        {
+            "verwacht": {
+                "*": "login",
+                "medewerkers": "403",
+                "griffie": "ok",
+                "beheerder": "ok",
+                "raadslid": "ok",
+            }
+        },
+    ],
+    "werkplek/besluitvorming/raadsvragen/termijn/": [
+        {"verwacht": {"*": "login", "medewerkers": "403", "beheerder": "ok", "griffie": "ok"}},
+    ],
+    "werkplek/besluitvorming/raadsvragen/<int:pk>/": [
+        {
+            "pad": {"pk": "raadsvraag"},
+            "verwacht": WERKPLEKROLLEN,
+            "geheim": {
+                "tekst": "raadsvraag_conceptantwoord",
+                "mag_zien": ["griffie", "beheerder", "collegelid"],
+            },
+        },
+        # A concept exists only for its indieners and the griffie.
+        {
+            "pad": {"pk": "raadsvraag_concept"},
+            "verwacht": {
+                **WERKPLEKROLLEN,
+                "medewerkers": "404",
+                "griffie": "ok",
+                "beheerder": "ok",
+                "raadslid": "ok",
+            },
+        },
+    ],
+    "werkplek/besluitvorming/raadsvragen/<int:pk>/bewerken/": [
+        {
+            "pad": {"pk": "raadsvraag_concept"},
+            "verwacht": {
+                "*": "login",
+                "medewerkers": "403",
+                "griffie": "ok",
+                "beheerder": "ok",
+                "raadslid": "ok",
+            },
+        },
+        {
+            "methode": "POST",
+            "pad": {"pk": "raadsvraag_concept"},
+            "verwacht": {
+                "*": "login",
+                "medewerkers": "403",
+                "griffie": "ongeldig",
+                "beheerder": "ongeldig",
+                "raadslid": "ongeldig",
+            },
+        },
+        # Submitted questions are on the record and are not rewritten.
+        {
+            "pad": {"pk": "raadsvraag"},
+            "verwacht": {
+                **WERKPLEKROLLEN,
+                "medewerkers": "403",
+                "griffie": "404",
+                "beheerder": "404",
+                "raadslid": "404",
+            },
+        },
+    ],
+    "werkplek/besluitvorming/raadsvragen/<int:pk>/indienen/": [
+        {"pad": {"pk": "raadsvraag_beantwoord"}, "verwacht": {"*": "405"}},
+        {
+            "methode": "POST",
+            "pad": {"pk": "raadsvraag_beantwoord"},
+            "verwacht": {"*": "login", "medewerkers": "403", "beheerder": "ok", "griffie": "ok"},
+        },
+    ],
+    "werkplek/besluitvorming/raadsvragen/<int:pk>/intrekken/": [
+        {"pad": {"pk": "raadsvraag_beantwoord"}, "verwacht": {"*": "405"}},
+        {
+            "methode": "POST",
+            "pad": {"pk": "raadsvraag_beantwoord"},
+            "verwacht": {"*": "login", "medewerkers": "403", "beheerder": "ok", "griffie": "ok"},
+        },
+    ],
+    "werkplek/besluitvorming/raadsvragen/<int:pk>/toewijzen/": [
+        {
+            "pad": {"pk": "raadsvraag"},
+            "verwacht": {"*": "login", "medewerkers": "403", "beheerder": "ok", "griffie": "ok"},
+        },
+        {
+            "methode": "POST",
+            "pad": {"pk": "raadsvraag"},
+            "verwacht": {"*": "login", "medewerkers": "403", "beheerder": "ongeldig", "griffie": "ongeldig"},
+        },
+    ],
+    "werkplek/besluitvorming/raadsvragen/<int:pk>/uitstel/": [
+        {
+            "pad": {"pk": "raadsvraag"},
+            "verwacht": {
+                "*": "login",
+                "medewerkers": "403",
+                "beheerder": "ok",
+                "griffie": "ok",
+                "collegelid": "ok",
+            },
+        },
+        {
+            "methode": "POST",
+            "pad": {"pk": "raadsvraag"},
+            "verwacht": {
+                "*": "login",
+                "medewerkers": "403",
+                "beheerder": "ongeldig",
+                "griffie": "ongeldig",
+                "collegelid": "ongeldig",
+            },
+        },
+    ],
+    "werkplek/besluitvorming/raadsvragen/<int:pk>/toezegging/": [
+        {
+            "pad": {"pk": "raadsvraag"},
+            "verwacht": {"*": "login", "medewerkers": "403", "beheerder": "ok", "griffie": "ok"},
+        },
+        {
+            "methode": "POST",
+            "pad": {"pk": "raadsvraag"},
+            "verwacht": {"*": "login", "medewerkers": "403", "beheerder": "ongeldig", "griffie": "ongeldig"},
+        },
+    ],
+    "werkplek/besluitvorming/raadsvragen/<int:pk>/antwoord/": [
+        {
+            "pad": {"pk": "raadsvraag"},
+            "verwacht": {"*": "login", "medewerkers": "403", "collegelid": "ok"},
+        },
+        # An answered question takes no new draft: refused by validation, nothing changes.
+        {
+            "methode": "POST",
+            "pad": {"pk": "raadsvraag_beantwoord"},
+            "verwacht": {"*": "login", "medewerkers": "403", "collegelid": "ongeldig"},
+        },
     ],
     "werkplek/besluitvorming/": [
         {

@@ -12,8 +12,10 @@ class BesluitvormingConfig(AppConfig):
     def ready(self) -> None:
         from raadhuis.besluitvorming.rechten import (
             registreren_voor_besluitvorming,
+            registreren_voor_raadsvragen,
             registreren_voor_stemmingen,
         )
 
         registreren_voor_besluitvorming()
         registreren_voor_stemmingen()
+        registreren_voor_raadsvragen()

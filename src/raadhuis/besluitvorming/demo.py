@@ -17,7 +17,7 @@ from django.utils.text import slugify
 
 from raadhuis.accounts.models import Rol
 from raadhuis.accounts.selectors import medewerkers_met_rol
-from raadhuis.besluitvorming import demo_inspreken, services
+from raadhuis.besluitvorming import demo_inspreken, demo_raadsvragen, services
 from raadhuis.besluitvorming.demo_gegevens import (
     ALINEAS,
     BREED,
@@ -636,6 +636,12 @@ def _accounts_koppelen(demo: Demo) -> None:
 
 
 def laden(uitvoer: OutputWrapper) -> None:
+    _laden(uitvoer)
+    # Raadsvragen come after the raad exists; their own check keeps a second run a no-op.
+    demo_raadsvragen.laden(uitvoer)
+
+
+def _laden(uitvoer: OutputWrapper) -> None:
     if orgaan_op_slug(RAAD_SLUG) is not None:
         demo_inspreken.laden(uitvoer)
         return

@@ -30,6 +30,9 @@ class AbonnementForm(RaadhuisForm):
     )
     agendas = forms.BooleanField(label=_("Nieuwe agenda's"), required=False, initial=True)
     besluiten = forms.BooleanField(label=_("Vastgestelde besluitenlijsten"), required=False, initial=True)
+    raadsvragen = forms.BooleanField(
+        label=_("Nieuwe raadsvragen en de antwoorden van het college"), required=False, initial=False
+    )
 
     def __init__(self, *args: Any, organen: QuerySet[Orgaan], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -37,6 +40,8 @@ class AbonnementForm(RaadhuisForm):
 
     def clean(self) -> dict[str, Any]:
         gegevens = super().clean() or {}
-        if not gegevens.get("agendas") and not gegevens.get("besluiten"):
-            self.add_error("agendas", _("Kies nieuwe agenda's, besluitenlijsten of allebei."))
+        if not (gegevens.get("agendas") or gegevens.get("besluiten") or gegevens.get("raadsvragen")):
+            self.add_error(
+                "agendas", _("Kies nieuwe agenda's, besluitenlijsten, raadsvragen of een combinatie.")
+            )
         return gegevens

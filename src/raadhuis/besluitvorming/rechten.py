@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.utils.translation import gettext_lazy as _
 
 from raadhuis.accounts.models import Rol
-from raadhuis.besluitvorming.models import Indiener, Persoon, Voorstel
+from raadhuis.besluitvorming.models import Indiener, Persoon, Raadsvraag, Voorstel, Vraagsteller
 from raadhuis.core.rechten import Gebruiker, een_van_rollen, heeft_rol, registreren
 
 WERKPLEK_ROLLEN: frozenset[str] = frozenset(
@@ -64,9 +64,10 @@ REGISTERS_BIJWERKEN = "besluitvorming.registers_bijwerken"
 REGISTERS_BEANTWOORDEN = "besluitvorming.registers_beantwoorden"
 
 
-def _is_eigen_voorstel(gebruiker: Gebruiker, object: object | None) -> bool:
-    """The rule of VOORSTEL_INDIENEN. The object is the proposal (to withdraw it) or the persons who
-    submit it (to submit it); a raadslid must be one of them."""
+def _eigen_indiening(gebruiker: Gebruiker, object: object | None, eigen: Callable[[int], bool]) -> bool:
+    """A raadslid acts only on what they are an indiener of, the griffie for any member. The object is
+    the thing itself (to withdraw it; `eigen` asks whether the member with this account is an indiener)
+    or the persons who submit it (to submit it); asked without an object, every raadslid may."""
     if any(heeft_rol(gebruiker, rol) for rol in GRIFFIE_ROLLEN):
         return True
     if not heeft_rol(gebruiker, Rol.RAADSLID):
@@ -75,11 +76,21 @@ def _is_eigen_voorstel(gebruiker: Gebruiker, object: object | None) -> bool:
         return True
     if gebruiker.pk is None:
         return False
-    if isinstance(object, Voorstel):
-        return Indiener.objects.filter(voorstel=object, persoon__medewerker_id=int(gebruiker.pk)).exists()
     if isinstance(object, Iterable) and not isinstance(object, str | bytes):
         return any(isinstance(p, Persoon) and p.medewerker_id == gebruiker.pk for p in object)
-    return False
+    return eigen(int(gebruiker.pk))
+
+
+def _is_eigen_voorstel(gebruiker: Gebruiker, object: object | None) -> bool:
+    """The rule of VOORSTEL_INDIENEN (the object is a Voorstel or its indieners)."""
+
+    def eigen(pk: int) -> bool:
+        return (
+            isinstance(object, Voorstel)
+            and Indiener.objects.filter(voorstel=object, persoon__medewerker_id=pk).exists()
+        )
+
+    return _eigen_indiening(gebruiker, object, eigen)
 
 
 def registreren_voor_stemmingen() -> None:
@@ -106,4 +117,60 @@ def registreren_voor_stemmingen() -> None:
         REGISTERS_BEANTWOORDEN,
         een_van_rollen(GRIFFIE_ROLLEN | {Rol.COLLEGELID}),
         weigering=_("Alleen de griffie of een collegelid mag de afdoening door het college vastleggen."),
+    )
+
+
+# Raadsvragen (Gemeentewet art. 155): a raadslid puts and withdraws only questions they are an indiener
+# of; the griffie registers them on behalf of any member. Asked without an object, every raadslid may.
+RAADSVRAAG_STELLEN = "besluitvorming.raadsvraag_stellen"
+# The griffie routes a question (portefeuillehouder, links) and keeps the answer term of the RvO.
+RAADSVRAAG_BEHANDELEN = "besluitvorming.raadsvraag_behandelen"
+# Uitstel of the answer is asked by the college and registered by the griffie or a collegelid.
+RAADSVRAAG_UITSTELLEN = "besluitvorming.raadsvraag_uitstellen"
+# The college answers (art. 155, art. 169): drafts and sends the answer; nobody else.
+RAADSVRAAG_BEANTWOORDEN = "besluitvorming.raadsvraag_beantwoorden"
+# The draft answer is the college's working text: the college and the griffie see it, raadsleden not.
+RAADSVRAAG_CONCEPTANTWOORD_INZIEN = "besluitvorming.raadsvraag_conceptantwoord_inzien"
+
+
+def _is_eigen_raadsvraag(gebruiker: Gebruiker, object: object | None) -> bool:
+    """The rule of RAADSVRAAG_STELLEN (the object is a Raadsvraag or its indieners)."""
+
+    def eigen(pk: int) -> bool:
+        return (
+            isinstance(object, Raadsvraag)
+            and Vraagsteller.objects.filter(raadsvraag=object, persoon__medewerker_id=pk).exists()
+        )
+
+    return _eigen_indiening(gebruiker, object, eigen)
+
+
+def registreren_voor_raadsvragen() -> None:
+    registreren(
+        RAADSVRAAG_STELLEN,
+        _is_eigen_raadsvraag,
+        weigering=_(
+            "Een raadslid stelt alleen eigen raadsvragen of trekt die in; de griffie mag dat namens ieder "
+            "raadslid."
+        ),
+    )
+    registreren(
+        RAADSVRAAG_BEHANDELEN,
+        een_van_rollen(GRIFFIE_ROLLEN),
+        weigering=_("Alleen de griffie mag raadsvragen toewijzen en de antwoordtermijn beheren."),
+    )
+    registreren(
+        RAADSVRAAG_UITSTELLEN,
+        een_van_rollen(GRIFFIE_ROLLEN | {Rol.COLLEGELID}),
+        weigering=_("Alleen de griffie of een collegelid mag uitstel van het antwoord vastleggen."),
+    )
+    registreren(
+        RAADSVRAAG_BEANTWOORDEN,
+        een_van_rollen({Rol.COLLEGELID}),
+        weigering=_("Alleen het college beantwoordt raadsvragen."),
+    )
+    registreren(
+        RAADSVRAAG_CONCEPTANTWOORD_INZIEN,
+        een_van_rollen(GRIFFIE_ROLLEN | {Rol.COLLEGELID}),
+        weigering=_("Alleen het college en de griffie zien het conceptantwoord."),
     )

@@ -10,6 +10,7 @@ from raadhuis.besluitvorming.views import (
     personen,
     personen_stemming,
     publiek,
+    raadsvragen,
     stemmen,
     voorstellen,
 )
@@ -57,6 +58,53 @@ urlpatterns = [
         "bestuur/registers/toezeggingen/",
         stemmen.publiek_toezeggingen_register,
         name="toezeggingen_register",
+    ),
+    # Raadsvragen, Gemeentewet art. 155 (views/raadsvragen.py).
+    path("bestuur/raadsvragen/", raadsvragen.register, name="raadsvragen_register"),
+    path("bestuur/raadsvragen.atom", raadsvragen.feed, name="raadsvragen_feed"),
+    path("bestuur/raadsvragen/<str:kenmerk>/", raadsvragen.raadsvraag, name="raadsvraag"),
+    path("werkplek/besluitvorming/raadsvragen/", raadsvragen.werkplek_register, name="werkplek_raadsvragen"),
+    path("werkplek/besluitvorming/raadsvragen/nieuw/", raadsvragen.nieuw, name="werkplek_raadsvraag_nieuw"),
+    path(
+        "werkplek/besluitvorming/raadsvragen/termijn/",
+        raadsvragen.termijn,
+        name="werkplek_raadsvragen_termijn",
+    ),
+    path("werkplek/besluitvorming/raadsvragen/<int:pk>/", raadsvragen.detail, name="werkplek_raadsvraag"),
+    path(
+        "werkplek/besluitvorming/raadsvragen/<int:pk>/bewerken/",
+        raadsvragen.bewerken,
+        name="werkplek_raadsvraag_bewerken",
+    ),
+    path(
+        "werkplek/besluitvorming/raadsvragen/<int:pk>/indienen/",
+        raadsvragen.indienen,
+        name="werkplek_raadsvraag_indienen",
+    ),
+    path(
+        "werkplek/besluitvorming/raadsvragen/<int:pk>/intrekken/",
+        raadsvragen.intrekken,
+        name="werkplek_raadsvraag_intrekken",
+    ),
+    path(
+        "werkplek/besluitvorming/raadsvragen/<int:pk>/toewijzen/",
+        raadsvragen.toewijzen,
+        name="werkplek_raadsvraag_toewijzen",
+    ),
+    path(
+        "werkplek/besluitvorming/raadsvragen/<int:pk>/uitstel/",
+        raadsvragen.uitstel,
+        name="werkplek_raadsvraag_uitstel",
+    ),
+    path(
+        "werkplek/besluitvorming/raadsvragen/<int:pk>/toezegging/",
+        raadsvragen.toezegging,
+        name="werkplek_raadsvraag_toezegging",
+    ),
+    path(
+        "werkplek/besluitvorming/raadsvragen/<int:pk>/antwoord/",
+        raadsvragen.antwoord,
+        name="werkplek_raadsvraag_antwoord",
     ),
     path("werkplek/besluitvorming/", views.werkplek_besluitvorming, name="werkplek"),
     # Secrecy of papers, Gemeentewet art. 25 (views/geheimhouding.py).

@@ -3,6 +3,13 @@
 from raadhuis.besluitvorming.models.abonnementen import Abonnement, Melding
 from raadhuis.besluitvorming.models.inspreken import Inspreekregeling, Spreekverzoek
 from raadhuis.besluitvorming.models.organen import Fractie, Fractielidmaatschap, Lidmaatschap, Orgaan, Persoon
+from raadhuis.besluitvorming.models.raadsvragen import (
+    Deelvraag,
+    Raadsvraag,
+    Raadsvraagmelding,
+    Raadsvragenregeling,
+    Vraagsteller,
+)
 from raadhuis.besluitvorming.models.registers import Toezegging
 from raadhuis.besluitvorming.models.stemmingen import (
     Besluit,
@@ -20,6 +27,7 @@ __all__ = [
     "Abonnement",
     "Agendapunt",
     "Besluit",
+    "Deelvraag",
     "Fractie",
     "Fractielidmaatschap",
     "Fractiestemresultaat",
@@ -29,6 +37,9 @@ __all__ = [
     "Melding",
     "Orgaan",
     "Persoon",
+    "Raadsvraag",
+    "Raadsvraagmelding",
+    "Raadsvragenregeling",
     "Spreekverzoek",
     "Stem",
     "Stemming",
@@ -37,4 +48,5 @@ __all__ = [
     "Toezegging",
     "Vergadering",
     "Voorstel",
+    "Vraagsteller",
 ]

@@ -21,6 +21,8 @@ class Abonnement(models.Model):
     )
     agendas = models.BooleanField(_("nieuwe agenda's"), default=True)
     besluiten = models.BooleanField(_("besluitenlijsten"), default=True)
+    # New raadsvragen and their answers (Gemeentewet art. 155); not tied to a body.
+    raadsvragen = models.BooleanField(_("raadsvragen"), default=False)
     taal = models.CharField(_("taal"), max_length=8, default="nl")
     # Random per subscription; the links carry an HMAC of it under SECRET_KEY (services.abonnementen),
     # so a copy of the database alone cannot confirm or cancel anyone's subscription.
@@ -41,9 +43,9 @@ class Abonnement(models.Model):
                 name="abonnement_uniek_per_adres_voor_alles",
             ),
             models.CheckConstraint(
-                condition=models.Q(agendas=True) | models.Q(besluiten=True),
+                condition=models.Q(agendas=True) | models.Q(besluiten=True) | models.Q(raadsvragen=True),
                 name="abonnement_op_iets",
-                violation_error_message=_("Kies agenda's, besluitenlijsten of allebei."),
+                violation_error_message=_("Kies agenda's, besluitenlijsten, raadsvragen of een combinatie."),
             ),
         ]
 

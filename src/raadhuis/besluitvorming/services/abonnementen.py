@@ -49,14 +49,20 @@ def sleutel_klopt(abonnement: Abonnement, gegeven: str) -> bool:
 
 @transaction.atomic
 def abonnement_aanvragen(
-    *, emailadres: str, orgaan: Orgaan | None, agendas: bool, besluiten: bool, taal: str = "nl"
+    *,
+    emailadres: str,
+    orgaan: Orgaan | None,
+    agendas: bool,
+    besluiten: bool,
+    taal: str = "nl",
+    raadsvragen: bool = False,
 ) -> None:
     """Asks for a subscription and mails the confirmation link. The answer is the same whether the
     address was known or not, so the form reveals nobody's subscriptions; a known, confirmed address
     gets a mail saying so (with its cancel link) and nothing changes."""
     emailadres, fouten = dubbele_optin.adres_en_fouten(emailadres)
-    if not (agendas or besluiten):
-        fouten["agendas"] = [_("Kies nieuwe agenda's, besluitenlijsten of allebei.")]
+    if not (agendas or besluiten or raadsvragen):
+        fouten["agendas"] = [_("Kies nieuwe agenda's, besluitenlijsten, raadsvragen of een combinatie.")]
     if fouten:
         raise ValidationError(fouten)
     Abonnement.objects.filter(
@@ -65,6 +71,7 @@ def abonnement_aanvragen(
 
     def instellen(abonnement: Abonnement) -> None:
         abonnement.agendas, abonnement.besluiten = agendas, besluiten
+        abonnement.raadsvragen = raadsvragen
 
     AANMELDING.aanvragen(
         bestaand=Abonnement.objects.select_for_update().filter(emailadres=emailadres, orgaan=orgaan).first(),

@@ -17,7 +17,6 @@ from django.utils import timezone
 from raadhuis.accounts.models import Medewerker
 from raadhuis.besluitvorming import services
 from raadhuis.besluitvorming.models import Agendapunt, Stuk, Vergadering
-from raadhuis.besluitvorming.services import geheimhouding, stukken, vergaderingen
 from raadhuis.besluitvorming.services.publicatie import vergadering_publiceren
 from raadhuis.besluitvorming.tests.factories import AgendapuntFactory, OrgaanFactory, VergaderingFactory
 from raadhuis.publicatie import selectors as publicatieselectors
@@ -42,18 +41,11 @@ def _punt(**velden: Any) -> Agendapunt:
     return gemaakt
 
 
-class _Direct:
-    """Stands in for the task: runs the publication when the transaction commits."""
-
-    def enqueue(self, vergadering_id: int) -> None:
-        vergadering_publiceren(vergadering_id)
-
-
 @pytest.fixture(autouse=True)
-def _direct(monkeypatch: pytest.MonkeyPatch, settings: Any, tmp_path: Path) -> None:
+def _direct(settings: Any, tmp_path: Path) -> None:
+    """Tasks run as soon as the outbox hands them over, when the transaction commits."""
     settings.MEDIA_ROOT = str(tmp_path / "media")
-    for module in (vergaderingen, stukken, geheimhouding):
-        monkeypatch.setattr(module, "vergadering_publiceren_taak", _Direct())
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 def pdf(tekst: str) -> bytes:

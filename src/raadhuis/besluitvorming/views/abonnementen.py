@@ -43,6 +43,7 @@ def aanmelden(request: HttpRequest) -> HttpResponse:
                 orgaan=form.cleaned_data["orgaan"],
                 agendas=form.cleaned_data["agendas"],
                 besluiten=form.cleaned_data["besluiten"],
+                raadsvragen=form.cleaned_data["raadsvragen"],
                 taal=taal,
             )
         except ValidationError as fout:
@@ -58,7 +59,7 @@ def aanmelden(request: HttpRequest) -> HttpResponse:
         "form": form,
         # The address and the body as ordinary fields; the two choices as one group of checkboxes.
         "velden": Deelformulier(form, "emailadres", "orgaan"),
-        "keuzes": [form["agendas"], form["besluiten"]],
+        "keuzes": [form["agendas"], form["besluiten"], form["raadsvragen"]],
         "kruimelpad": kruimelpad,
     }
     return render(request, SJABLONEN + "aanmelden.html", context)

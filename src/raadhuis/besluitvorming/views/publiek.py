@@ -1,5 +1,6 @@
 """Public pages of besluitvorming: the meeting calendar, meeting, person and fractie pages, stuk
-downloads, and the iCalendar feeds. Everything shown comes from selectors.publiek."""
+downloads, and the iCalendar feeds. Everything shown comes from selectors.publiek (a member's
+raadsvragen from selectors.raadsvragen)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ from icalendar import Calendar, Event
 
 from raadhuis.besluitvorming.models import Orgaan, Vergadering
 from raadhuis.besluitvorming.selectors import publiek
+from raadhuis.besluitvorming.selectors.raadsvragen import openbare_raadsvragen_van
+from raadhuis.besluitvorming.services.raadsvragen import ZOEKSOORT_RAADSVRAAG
 from raadhuis.besluitvorming.services.stukken import ZOEKSOORT_STUK
 from raadhuis.core import zoeken as zoekmachine
 from raadhuis.core.snelheid import snelheidslimiet
@@ -103,6 +106,7 @@ def persoon(request: HttpRequest, slug: str) -> HttpResponse:
             "gegevens": gegevens,
             "persoon": gegevens.persoon,
             "pagina": stemmen,
+            "raadsvragen": openbare_raadsvragen_van(gegevens.persoon),
             "kruimelpad": _kruimelpad((gegevens.persoon.naam, None)),
         },
     )
@@ -239,13 +243,17 @@ def zoeken(request: HttpRequest) -> HttpResponse:
     if vraag:
         resultaten = zoekmachine.zoeken(
             vraag=vraag,
-            soorten=(ZOEKSOORT_STUK,),
+            soorten=(ZOEKSOORT_STUK, ZOEKSOORT_RAADSVRAAG),
             aantal=ZOEK_PER_PAGINA,
             begin=(pagina - 1) * ZOEK_PER_PAGINA,
         )
         # The index knows what may ever be public; an agenda not yet published is not, yet.
-        zichtbaar = publiek.openbare_stuk_ids([int(t.sleutel) for t in resultaten.treffers])
-        treffers = [t for t in resultaten.treffers if int(t.sleutel) in zichtbaar]
+        # A raadsvraag is indexed only once submitted (services.raadsvragen), so it is public as found.
+        stukken = [int(t.sleutel) for t in resultaten.treffers if t.soort == ZOEKSOORT_STUK]
+        zichtbaar = publiek.openbare_stuk_ids(stukken)
+        treffers = [
+            t for t in resultaten.treffers if t.soort != ZOEKSOORT_STUK or int(t.sleutel) in zichtbaar
+        ]
     return render(
         request,
         "besluitvorming/publiek/zoeken.html",

@@ -120,7 +120,9 @@ def test_openen_meldt_abonnees_eenmaal_na_de_commit(
     with django_capture_on_commit_callbacks(execute=True):
         services.petitie_openen(petitie=petitie, door=griffier)
     # Queued from the outbox after the commit; run by a worker, twice (at-least-once): one mail.
-    assert DBTaskResult.objects.filter(task_path=services.petitie_geopend_melden_taak.module_path).count() == 1
+    assert (
+        DBTaskResult.objects.filter(task_path=services.petitie_geopend_melden_taak.module_path).count() == 1
+    )
     assert services.petitie_geopend_melden_taak.call(petitie.pk) == 1
     assert services.petitie_geopend_melden_taak.call(petitie.pk) == 0
 
