@@ -25,7 +25,6 @@ PUBLIEK_MENU = (
     Menuitem(_("Samenwerking"), "samenwerking:samenwerking"),
     Menuitem(_("Dienstverlening"), "dienstverlening:dienstverlening"),
     Menuitem(_("Meedoen"), "samenleving:meedoen"),
-    Menuitem(_("Petities"), "samenleving:petities"),
     Menuitem(_("Openbaarheid"), "publicatie:openbaarheid"),
 )
 

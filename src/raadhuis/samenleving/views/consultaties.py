@@ -36,18 +36,9 @@ from raadhuis.samenleving.rechten import (
 )
 from raadhuis.samenleving.selectors import consultaties as selectors
 from raadhuis.samenleving.services import consultaties as services
+from raadhuis.samenleving.views.kruimelpad import Kruimelpad, meedoen_pad
 
 SJABLONEN = "samenleving/consultaties/"
-
-Kruimelpad = list[tuple[str, str | None]]
-
-
-def _publiek_pad(*stappen: tuple[str, str | None]) -> Kruimelpad:
-    return [
-        (_("Home"), reverse("core:home")),
-        (_("Meedoen"), reverse("samenleving:meedoen")),
-        *stappen,
-    ]
 
 
 def _werkplek_pad(*stappen: tuple[str, str | None]) -> Kruimelpad:
@@ -75,7 +66,7 @@ def lijst(request: HttpRequest) -> HttpResponse:
             for c in alle
             if c.status_op(vandaag) in (Consultatie.Status.GESLOTEN, Consultatie.Status.AFGEROND)
         ],
-        "kruimelpad": _publiek_pad((_("Consultaties"), None)),
+        "kruimelpad": meedoen_pad((_("Consultaties"), None)),
     }
     return render(request, SJABLONEN + "lijst.html", context)
 
@@ -92,7 +83,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "consultatie": consultatie,
         "nota": selectors.nota_reacties(consultatie),
-        "kruimelpad": _publiek_pad(
+        "kruimelpad": meedoen_pad(
             (_("Consultaties"), reverse("samenleving:consultaties")), (consultatie.titel, None)
         ),
     }
@@ -124,7 +115,7 @@ def reageren(request: HttpRequest, pk: int) -> HttpResponse:
         "open": consultatie.status == Consultatie.Status.OPEN,
         "form": form,
         "velden": Deelformulier(form, "naam", "emailadres", "organisatie", "tekst"),
-        "kruimelpad": _publiek_pad(
+        "kruimelpad": meedoen_pad(
             (_("Consultaties"), reverse("samenleving:consultaties")),
             (consultatie.titel, reverse("samenleving:consultatie", args=[consultatie.pk])),
             (_("Reageren"), None),
@@ -138,7 +129,7 @@ def reactie_ontvangen(request: HttpRequest, pk: int) -> HttpResponse:
     consultatie = _publieke_consultatie(pk)
     context = {
         "consultatie": consultatie,
-        "kruimelpad": _publiek_pad(
+        "kruimelpad": meedoen_pad(
             (_("Consultaties"), reverse("samenleving:consultaties")),
             (consultatie.titel, reverse("samenleving:consultatie", args=[consultatie.pk])),
             (_("Reactie ontvangen"), None),

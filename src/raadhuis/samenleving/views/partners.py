@@ -32,16 +32,13 @@ from raadhuis.samenleving.models import Convenant, Partner, Subsidieverplichting
 from raadhuis.samenleving.rechten import PARTNERS_BEHEREN, PARTNERS_INZIEN, SUBSIDIES_BEHEREN
 from raadhuis.samenleving.selectors import partners as selectors
 from raadhuis.samenleving.services import partners as services
+from raadhuis.samenleving.views.kruimelpad import meedoen_pad
 
 PUBLIEK = "samenleving/partners/publiek/"
 WERKPLEK = "samenleving/partners/werkplek/"
 
 
 # -- public ------------------------------------------------------------------------------------------
-
-
-def _publiek_pad(*stappen: tuple[str, str | None]) -> list[tuple[str, str | None]]:
-    return [(_("Home"), reverse("core:home")), *stappen]
 
 
 def partners(request: HttpRequest) -> HttpResponse:
@@ -57,7 +54,7 @@ def partners(request: HttpRequest) -> HttpResponse:
         request,
         PUBLIEK + "lijst.html",
         {
-            "kruimelpad": _publiek_pad((_("Maatschappelijke partners"), None)),
+            "kruimelpad": meedoen_pad((_("Maatschappelijke partners"), None)),
             "form": form,
             "partners": list(gevonden),
         },
@@ -73,7 +70,7 @@ def partner(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         PUBLIEK + "partner.html",
         {
-            "kruimelpad": _publiek_pad(
+            "kruimelpad": meedoen_pad(
                 (_("Maatschappelijke partners"), reverse("samenleving:partners")), (gevonden.naam, None)
             ),
             "partner": gevonden,

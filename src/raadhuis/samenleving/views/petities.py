@@ -37,11 +37,10 @@ from raadhuis.samenleving.models import Petitie
 from raadhuis.samenleving.rechten import PETITIES_BEHEREN
 from raadhuis.samenleving.selectors import petities as selectors
 from raadhuis.samenleving.services import petities as services
+from raadhuis.samenleving.views.kruimelpad import Kruimelpad, meedoen_pad
 
 SJABLONEN = "samenleving/petities/"
 SESSIE_ONDERTEKEND = "samenleving_petitie_ondertekend"
-
-Kruimelpad = list[tuple[str, str | None]]
 
 
 class _Velden(Deelformulier):
@@ -52,7 +51,7 @@ class _Velden(Deelformulier):
 
 
 def _kruimelpad(*stappen: tuple[str, str | None]) -> Kruimelpad:
-    return [(_("Home"), reverse("core:home")), (_("Petities"), reverse("samenleving:petities")), *stappen]
+    return meedoen_pad((_("Petities"), reverse("samenleving:petities")), *stappen)
 
 
 def _openbaar_of_404(pk: int) -> Petitie:
@@ -71,7 +70,7 @@ def lijst(request: HttpRequest) -> HttpResponse:
         "petities": selectors.openbare_petities(status=status),
         "status": status if status in selectors.OPEN_OF_LATER else "",
         "statussen": [(s, Petitie.Status(s).label) for s in selectors.OPEN_OF_LATER],
-        "kruimelpad": [(_("Home"), reverse("core:home")), (_("Petities"), None)],
+        "kruimelpad": meedoen_pad((_("Petities"), None)),
     }
     return render(request, SJABLONEN + "lijst.html", context)
 
