@@ -43,7 +43,9 @@ def test_inwoner_meldt_zich_aan_bevestigt_en_meldt_zich_af(
     page.get_by_label("Vastgestelde besluitenlijsten").uncheck()
     page.get_by_role("button", name="Aanmelden").click()
     expect(page.get_by_text("Vul een geldig e-mailadres in")).to_be_visible()
-    expect(page.get_by_text("Kies nieuwe agenda's, besluitenlijsten of allebei.")).to_be_visible()
+    expect(
+        page.get_by_text("Kies nieuwe agenda's, besluitenlijsten, raadsvragen of een combinatie.")
+    ).to_be_visible()
     axe.check(page)
     assert not Abonnement.objects.exists()
 

@@ -9,7 +9,7 @@ WOO_VERZOEK_BEHANDELEN = "woo-verzoek-behandelen"
 LOGBOEK_RAADPLEGEN = "logboek-raadplegen"
 INZAGE_EIGEN_GEGEVENS = "inzage-eigen-gegevens"
 MELDINGEN_ABONNEMENTEN = "meldingen-abonnementen"
-# Seeded by migrations core 0013-0015 and besluitvorming 0007 (inspreken).
+# Seeded by migrations core 0013-0016.
 CONSULTATIE_REACTIES = "consultatie-reacties"
 MELDINGEN_MEEDOEN = "meldingen-meedoen"
 PETITIES = "petities-en-burgerinitiatieven"

@@ -19,6 +19,7 @@ _registers = [
     import_module("raadhuis.core.migrations.0013_verwerking_consultaties"),
     import_module("raadhuis.core.migrations.0014_verwerking_petities"),
     import_module("raadhuis.core.migrations.0015_verwerking_partners"),
+    import_module("raadhuis.core.migrations.0016_verwerking_inspreken"),
 ]
 
 
