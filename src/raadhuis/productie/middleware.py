@@ -57,8 +57,9 @@ class ToegangsMiddleware:
 
 
 def _route(request: HttpRequest) -> str:
-    """The URL pattern's name (a bounded set, unlike paths), or "onbekend" when none matched."""
+    """The URL pattern's name (a bounded set, unlike paths), "static", or "onbekend" when none matched."""
     gevonden = getattr(request, "resolver_match", None)
     if gevonden is None:
-        return "onbekend"
+        # Whitenoise answers static files before URL resolution.
+        return "static" if request.path.startswith(settings.STATIC_URL) else "onbekend"
     return str(gevonden.view_name or gevonden.route or "onbekend")

@@ -85,3 +85,13 @@ def test_json_regel_binnen_een_span_krijgt_diens_trace_id():
         regel = json.loads(JsonFormatter().format(record("Taak klaar")))
 
     assert regel["request_id"] == span.trace_id
+
+
+def test_statisch_bestand_heeft_route_static(db, client: Client, settings, caplog):
+    settings.RAADHUIS_TOEGANGSLOG = True
+    caplog.set_level(logging.INFO, logger="raadhuis.toegang")
+
+    client.get("/static/raadhuis/bestaat-niet.css")
+
+    [regel] = json_regels(caplog)
+    assert regel["route"] == "static"
