@@ -143,6 +143,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Early, so every log entry written while handling the request joins the request's trace.
     "raadhuis.core.logboek.middleware.TraceContextMiddleware",
+    # Inside the trace: measures the request (metrics), writes its access line, answers X-Request-ID.
+    "raadhuis.productie.middleware.ToegangsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -234,16 +236,47 @@ STORAGES = {
     },
 }
 
+
+def cache_from_url(url: str) -> dict[str, Any]:
+    """Django's default cache: Redis for a redis:// or rediss:// URL, else memory of this process.
+
+    With several app server processes the cache must be shared: the rate limits (core.snelheid)
+    and anything else kept in it would otherwise count per process, so N processes would allow
+    N times the limit. `check --deploy` warns about a per-process cache (raadhuis.W002)."""
+    if not url:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    scheme = urlsplit(url).scheme
+    if scheme not in {"redis", "rediss", "unix"}:
+        raise ImproperlyConfigured(
+            f"RAADHUIS_CACHE_URL uses the unknown scheme {scheme or '(none)'!r}; use redis://host:port/db."
+        )
+    # A key prefix per installation, so two installations may share one Redis server.
+    return {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": env_str("RAADHUIS_CACHE_PREFIX", "raadhuis"),
+    }
+
+
 # Cache: per process by default; Redis (RAADHUIS_CACHE_URL=redis://...) in production, so that rate
 # limits and login throttling count across all app servers.
 RAADHUIS_CACHE_URL = env_str("RAADHUIS_CACHE_URL", "")
-CACHES = {
-    "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": RAADHUIS_CACHE_URL}
-        if RAADHUIS_CACHE_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+CACHES = {"default": cache_from_url(RAADHUIS_CACHE_URL)}
+# Sessions are rows in the database by default, so every app server process sees every session.
+# "cached_db" also keeps them in the (then shared, Redis) cache, saving a query per request; it
+# needs RAADHUIS_CACHE_URL, because a per-process cache would serve a session another process
+# already ended (logout, expiry: core.sessies).
+RAADHUIS_SESSIES = env_str("RAADHUIS_SESSIES", "database")
+if RAADHUIS_SESSIES == "cached_db" and RAADHUIS_CACHE_URL:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+elif RAADHUIS_SESSIES == "cached_db":
+    raise ImproperlyConfigured(
+        "RAADHUIS_SESSIES=cached_db needs RAADHUIS_CACHE_URL (a cache shared by all processes)."
     )
-}
+elif RAADHUIS_SESSIES != "database":
+    raise ImproperlyConfigured(f"RAADHUIS_SESSIES must be database or cached_db, not {RAADHUIS_SESSIES!r}.")
+else:
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Rate limits per group as "number/period" (s, m, u, d); override one with RAADHUIS_LIMIET_<GROEP>,
 # e.g. RAADHUIS_LIMIET_API=1200/m. Answered with 429 and Retry-After (core.snelheid).
@@ -461,13 +494,32 @@ RAADHUIS_TEST_IDP_CLIENTS = {
     if broker["test_idp"]
 }
 
+# Structured logs (RAADHUIS_LOG_JSON=true): one JSON object per line with time, level, logger,
+# message and the request id (the W3C trace id), for journald or a log collector. The access log
+# (one line per request, path without query string) is on with JSON logs unless switched off.
+RAADHUIS_LOG_JSON = env_bool("RAADHUIS_LOG_JSON", False)
+RAADHUIS_TOEGANGSLOG = env_bool("RAADHUIS_TOEGANGSLOG", RAADHUIS_LOG_JSON)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "raadhuis.productie.logregels.JsonFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            **({"formatter": "json"} if RAADHUIS_LOG_JSON else {}),
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("RAADHUIS_LOG_LEVEL", "INFO")},
-    "loggers": {"django.server": {"level": "WARNING"}},
+    "loggers": {
+        "django.server": {"level": "WARNING"},
+        "raadhuis.toegang": {"level": "INFO"},
+    },
 }
+
+# Prometheus metrics at /metrics (raadhuis.productie.metrics): for a scraper that sends this token
+# as a Bearer token, or from these client addresses (comma-separated); nobody else (404).
+RAADHUIS_METRICS_TOKEN = env_str("RAADHUIS_METRICS_TOKEN", "")
+RAADHUIS_METRICS_ADRESSEN = env_list("RAADHUIS_METRICS_ADRESSEN", "")
 
 RAADHUIS_PUBLIEK_MENU = "raadhuis.menu.PUBLIEK_MENU"
 RAADHUIS_WERKPLEK_MENU = "raadhuis.menu.WERKPLEK_MENU"

@@ -7,9 +7,12 @@ from django.views.i18n import set_language
 from django.views.static import serve
 
 from raadhuis.api import api, onbekend_pad
+from raadhuis.productie.metrics import metrics_view
 
 urlpatterns = [
     path("api/v1/", api.urls),
+    # Prometheus metrics, for the monitoring system only (token or address; others get 404).
+    path("metrics", metrics_view, name="metrics"),
     re_path(r"^api/v1/(?P<pad>.*)$", onbekend_pad),
     path("taal/", set_language, name="set_language"),
     path("werkplek/", include("raadhuis.accounts.urls")),

@@ -79,6 +79,17 @@ MATRIX: dict[str, list[Geval]] = {
     "api/v1/gezondheid": [
         {"verwacht": {"*": "ok"}},
     ],
+    # Liveness and readiness for the process manager and the load balancer: open, like gezondheid.
+    "api/v1/levend": [
+        {"verwacht": {"*": "ok"}},
+    ],
+    "api/v1/gereed": [
+        {"verwacht": {"*": "ok"}},
+    ],
+    # Prometheus metrics: only the scraper (token or allowed address, none in the tests); 404 for all.
+    "metrics": [
+        {"verwacht": {"*": "404"}},
+    ],
     "api/v1/organisatie": [
         {"verwacht": {"*": "ok"}},
     ],

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
@@ -46,18 +51,25 @@ class OrganisatieWijziging(Schema):
     tooi_code: str | None = None
 
 
-@router.get("/gezondheid", response={200: Gezondheid}, auth=None, summary="Gezondheid van het platform")
-def gezondheid(request: HttpRequest) -> Gezondheid | HttpResponse:
-    """Checks that the database answers and the task queue can be reached."""
+def _database_en_wachtrij() -> HttpResponse | dict[str, int | str]:
+    """The database answers and the task queue can be reached: the queue's status, or a 503."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
     except DatabaseError:
         return probleem(status=503, titel=_("De database is niet bereikbaar."))
     try:
-        wachtrij = wachtrij_status()
+        return wachtrij_status()
     except Exception:  # any failure of the queue's client library means: not reachable
         return probleem(status=503, titel=_("De wachtrij voor achtergrondtaken is niet bereikbaar."))
+
+
+@router.get("/gezondheid", response={200: Gezondheid}, auth=None, summary="Gezondheid van het platform")
+def gezondheid(request: HttpRequest) -> Gezondheid | HttpResponse:
+    """Checks that the database answers and the task queue can be reached."""
+    wachtrij = _database_en_wachtrij()
+    if isinstance(wachtrij, HttpResponse):
+        return wachtrij
     return Gezondheid(
         status="ok",
         database="ok",
@@ -65,6 +77,63 @@ def gezondheid(request: HttpRequest) -> Gezondheid | HttpResponse:
         wachtend=int(wachtrij["wachtend"]),
         uitgaand=uitgaand_aantal(),
     )
+
+
+class Levend(Schema):
+    status: str
+
+
+@router.get("/levend", response={200: Levend}, auth=None, throttle=[], summary="Het proces leeft")
+def levend(request: HttpRequest) -> Levend:
+    """Liveness: the process answers requests. Touches no database, queue, cache or disk, so a
+    database outage does not make the process manager restart healthy app servers."""
+    return Levend(status="ok")
+
+
+class Gereed(Schema):
+    status: str
+    database: str
+    wachtrij: str
+    cache: str
+    zoekindex: str
+
+
+@router.get("/gereed", response={200: Gereed}, auth=None, throttle=[], summary="Klaar voor verkeer")
+def gereed(request: HttpRequest) -> Gereed | HttpResponse:
+    """Readiness: what this process needs to serve requests. The database and the queue (as
+    /gezondheid), the cache (the rate limits live there; Redis when several processes share it)
+    and a writable search index directory (changes are indexed after commit). 503 when one fails,
+    so the load balancer sends traffic to another process."""
+    wachtrij = _database_en_wachtrij()
+    if isinstance(wachtrij, HttpResponse):
+        return wachtrij
+    try:
+        cache.set("raadhuis:gereed", "1", timeout=10)
+    except Exception:  # any failure of the cache's client library (Redis down) means: not reachable
+        return probleem(status=503, titel=_("De cache is niet bereikbaar."))
+    if not zoekindex_beschrijfbaar():
+        return probleem(status=503, titel=_("De map van de zoekindex is niet beschrijfbaar."))
+    return Gereed(
+        status="ok",
+        database="ok",
+        wachtrij=str(wachtrij["backend"]),
+        cache="ok",
+        zoekindex="ok",
+    )
+
+
+def zoekindex_beschrijfbaar() -> bool:
+    """The search index directory exists (or can be made) and this process may write in it;
+    an index kept in memory ("geheugen", the tests) always is."""
+    waarde = str(settings.RAADHUIS_ZOEKINDEX)
+    if waarde == "geheugen":
+        return True
+    map_ = Path(waarde)
+    try:
+        map_.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(map_, os.W_OK | os.X_OK)
 
 
 @router.get("/organisatie", response=OrganisatieUit, auth=None, summary="De organisatie")
