@@ -21,16 +21,27 @@ from django.core.management import call_command  # noqa: E402
 from django.db import OperationalError, connections  # noqa: E402
 from django.test import Client  # noqa: E402
 
+NA_HERSTEL_SECONDEN = 3.0
 
-def versturen(draad: int, tot: float, antwoorden: list[dict[str, Any]]) -> None:
+
+def bezig(hersteld: str) -> bool:
+    """Until the parent says the database is back (a file appears), and a few seconds after."""
+    try:
+        return time.time() < os.path.getmtime(hersteld) + NA_HERSTEL_SECONDEN
+    except FileNotFoundError:
+        return True
+
+
+def versturen(draad: int, hersteld: str, antwoorden: list[dict[str, Any]]) -> None:
     client = Client(raise_request_exception=False)
     nummer = 0
-    while time.monotonic() < tot:
+    while bezig(hersteld):
         onderwerp = f"herstart-{draad}-{nummer}"
         antwoord = client.post(
             "/woo-verzoek/",
             {
                 "onderwerp": onderwerp,
+                "tijd": time.time(),
                 "omschrijving": "Alle stukken over de herstart.",
                 "emailadres": f"d{draad}@voorbeeld.nl",
             },
@@ -38,6 +49,7 @@ def versturen(draad: int, tot: float, antwoorden: list[dict[str, Any]]) -> None:
         antwoorden.append(
             {
                 "onderwerp": onderwerp,
+                "tijd": time.time(),
                 "status": antwoord.status_code,
                 "retry_after": antwoord.get("Retry-After", ""),
                 "locatie": antwoord.get("Location", ""),
@@ -60,10 +72,9 @@ def database_weer_bereikbaar() -> None:
 
 
 def main() -> None:
-    seconden, draden = float(sys.argv[1]), int(sys.argv[2])
+    hersteld, draden = sys.argv[1], int(sys.argv[2])
     antwoorden: list[dict[str, Any]] = []
-    tot = time.monotonic() + seconden
-    threads = [threading.Thread(target=versturen, args=(i, tot, antwoorden)) for i in range(draden)]
+    threads = [threading.Thread(target=versturen, args=(i, hersteld, antwoorden)) for i in range(draden)]
     print("begonnen", flush=True)
     for thread in threads:
         thread.start()
