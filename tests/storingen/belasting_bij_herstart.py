@@ -18,7 +18,7 @@ import django
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
-from django.db import OperationalError, connections  # noqa: E402
+from django.db import OperationalError, close_old_connections, connections  # noqa: E402
 from django.test import Client  # noqa: E402
 
 NA_HERSTEL_SECONDEN = 3.0
@@ -37,6 +37,11 @@ def versturen(draad: int, hersteld: str, antwoorden: list[dict[str, Any]]) -> No
     nummer = 0
     while bezig(hersteld):
         onderwerp = f"herstart-{draad}-{nummer}"
+        # What the WSGI handler does around every request through request_started/finished, and the
+        # test Client leaves out: a connection that broke (errors_occurred) or fails its health
+        # check (CONN_HEALTH_CHECKS) is closed, so the next request connects afresh.
+        close_old_connections()
+        verzonden = time.time()
         antwoord = client.post(
             "/woo-verzoek/",
             {
@@ -49,12 +54,14 @@ def versturen(draad: int, hersteld: str, antwoorden: list[dict[str, Any]]) -> No
         antwoorden.append(
             {
                 "onderwerp": onderwerp,
+                "verzonden": verzonden,
                 "tijd": time.time(),
                 "status": antwoord.status_code,
                 "retry_after": antwoord.get("Retry-After", ""),
                 "locatie": antwoord.get("Location", ""),
             }
         )
+        close_old_connections()
         nummer += 1
         time.sleep(0.02)
     connections.close_all()

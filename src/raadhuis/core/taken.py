@@ -3,12 +3,13 @@ orphaned tasks recovered."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import logging
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -54,9 +55,12 @@ def _overdragen(pk: int) -> bool:
         return True
     except Exception as fout:  # any queue failure leaves the row for the worker
         logger.warning("Task %s stays in the outbox: the queue refused it (%s).", pk, type(fout).__name__)
-        Uitgaandetaak.objects.filter(pk=pk).update(
-            pogingen=F("pogingen") + 1, laatste_fout=f"{type(fout).__name__}: {fout}"[:500]
-        )
+        # The change itself has committed: a database that went away right after must not turn the
+        # answer into an error (the client would send the change again). The row stays either way.
+        with contextlib.suppress(DatabaseError):
+            Uitgaandetaak.objects.filter(pk=pk).update(
+                pogingen=F("pogingen") + 1, laatste_fout=f"{type(fout).__name__}: {fout}"[:500]
+            )
         return False
 
 

@@ -4,6 +4,7 @@ between commit and hand-over; a rolled-back change never does."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import os
 import shutil
@@ -16,7 +17,7 @@ from typing import Any
 
 import pytest
 import redis
-from django.db import connection, transaction
+from django.db import OperationalError, connection, transaction
 from django.utils import timezone
 from django_tasks import task_backends
 from django_tasks.backends.dummy import DummyBackend
@@ -108,6 +109,29 @@ def test_wachtrij_onbereikbaar_bij_commit_de_wijziging_blijft_en_de_taak_volgt_e
     assert uitgaande_taken_versturen(ouder_dan=NU) == 0
     assert ingediend(terug) == ["later"]
     assert not Uitgaandetaak.objects.exists()
+
+
+def test_database_weg_direct_na_commit_de_wijziging_geldt_en_de_taak_blijft_staan(
+    transactional_db: None, tmp_path: Path
+) -> None:
+    """The database goes away between the commit and the hand-over: the change has happened, so
+    the caller gets no error (it would send the change again); the row waits for the worker."""
+
+    def weg(*args: Any) -> Any:
+        raise OperationalError("server closed the connection unexpectedly")
+
+    na_de_commit = contextlib.ExitStack()
+    with transaction.atomic():
+        # Registered first, so it runs before the hand-over that na_commit registers.
+        transaction.on_commit(lambda: na_de_commit.enter_context(connection.execute_wrapper(weg)))
+        na_commit(markering_schrijven, pad=str(tmp_path / "m"), inhoud="vastgelegd")
+    na_de_commit.close()
+
+    rij = Uitgaandetaak.objects.get()
+    assert rij.pogingen == 0  # the bookkeeping could not be written either
+    assert not DBTaskResult.objects.exists()
+    assert uitgaande_taken_versturen(ouder_dan=NU) == 1
+    assert [t.args_kwargs["kwargs"]["inhoud"] for t in DBTaskResult.objects.all()] == ["vastgelegd"]
 
 
 def test_verse_rij_wordt_aan_het_eigen_proces_gelaten(db: None, tmp_path: Path) -> None:
