@@ -100,7 +100,7 @@ INSERT INTO dienstverlening_zaak (
     identificatie, jaar, volgnummer, zaaktype_id, product_id, omschrijving, toelichting, registratiedatum,
     startdatum, einddatum_gepland, uiterlijke_einddatum_afdoening, einddatum, kanaal, vertrouwelijkheid,
     statustype_id, status_gezet_op, resultaattype_id, team_id, behandelaar_id, initiator_bsn, initiator_kvk,
-    gegevens, taal, aangemaakt_op
+    statuspad, gegevens, taal, aangemaakt_op
 )
 SELECT 'BENCH-' || rij.g, extract(year FROM rij.dag), rij.g, soort.zaaktype_id, soort.product_id,
        soort.naam, '',
@@ -116,7 +116,7 @@ SELECT 'BENCH-' || rij.g, extract(year FROM rij.dag), rij.g, soort.zaaktype_id, 
        CASE WHEN rij.kans %% 3 > 0 THEN (SELECT id FROM behandelaar
             WHERE behandelaar.nr = rij.g %% (SELECT n FROM aantal_behandelaars)) END,
        CASE WHEN %(bsn)s <> '' THEN %(bsn)s ELSE lpad((100000000 + rij.g %% 300000)::text, 9, '0') END,
-       '', '{}'::jsonb, 'nl', now()
+       '', '', '{}'::jsonb, 'nl', now()
 FROM rij JOIN soort ON soort.nr = rij.soort_nr
 """
 
