@@ -26,6 +26,7 @@ from django_tasks.backends.dummy import DummyBackend
 from django_tasks_db.models import DBTaskResult
 
 from raadhuis.core.taken import na_commit, verweesde_taken_herstellen
+from raadhuis.core.tests.gelijktijdig import tegelijk
 from raadhuis.core.tests.taken_voor_tests import markering_schrijven, traag_markering_schrijven
 
 # Long enough to kill the worker mid-run, short enough to keep the file fast.
@@ -125,13 +126,22 @@ def status_van(task_id: str) -> str:
 
 @pytest.fixture(params=["database", "geheugen"])
 def klaargezet(request: pytest.FixtureRequest, settings: Any) -> Callable[[], list[str]]:
-    """What the queue holds, as each task's `inhoud`.
+    """What the queue holds for a worker, as each task's `inhoud`, read on a connection of its own.
 
-    The database backend writes its row in the caller's transaction, so a rollback undoes it
-    anyway; a backend outside the database (RQ, here an in-memory one) relies on na_commit alone.
+    The database backend writes its row in the caller's transaction, so a worker sees it at the
+    commit and a rollback undoes it; a backend outside the database (RQ, here an in-memory one)
+    relies on na_commit's outbox.
     """
     if request.param == "database":
-        return lambda: [t.args_kwargs["kwargs"]["inhoud"] for t in DBTaskResult.objects.all()]
+
+        def in_de_wachtrij() -> list[str]:
+            uitkomst = tegelijk(
+                lambda _: [t.args_kwargs["kwargs"]["inhoud"] for t in DBTaskResult.objects.all()], aantal=1
+            )[0]
+            assert isinstance(uitkomst, list), uitkomst
+            return uitkomst
+
+        return in_de_wachtrij
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
     backend = task_backends["default"]
     assert isinstance(backend, DummyBackend)

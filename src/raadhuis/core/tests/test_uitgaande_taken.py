@@ -44,11 +44,18 @@ def databasewachtrij(settings: Any) -> None:
 
 
 @pytest.fixture
-def onbereikbare_wachtrij(settings: Any) -> Iterator[DummyBackend]:
-    """A queue outside the database that refuses every task, like RQ with Redis stopped."""
+def wachtrij_buiten_de_database(settings: Any) -> DummyBackend:
+    """A queue outside the database, as RQ on Redis is: its tasks go through the outbox."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
     backend = task_backends["default"]
     assert isinstance(backend, DummyBackend)
+    return backend
+
+
+@pytest.fixture
+def onbereikbare_wachtrij(wachtrij_buiten_de_database: DummyBackend) -> Iterator[DummyBackend]:
+    """A queue outside the database that refuses every task, like RQ with Redis stopped."""
+    backend = wachtrij_buiten_de_database
     origineel = backend.enqueue
 
     def weigeren(*args: Any, **kwargs: Any) -> Any:
@@ -64,12 +71,26 @@ def ingediend(backend: DummyBackend) -> list[str]:
 
 
 def test_taak_staat_in_de_transactie_in_de_outbox_en_gaat_na_commit_naar_de_wachtrij(
-    transactional_db: None, tmp_path: Path
+    transactional_db: None, wachtrij_buiten_de_database: DummyBackend, tmp_path: Path
 ) -> None:
     with transaction.atomic():
         na_commit(markering_schrijven, pad=str(tmp_path / "m"), inhoud="vastgelegd")
         assert Uitgaandetaak.objects.count() == 1
-        assert not DBTaskResult.objects.exists()
+        assert ingediend(wachtrij_buiten_de_database) == []
+
+    assert not Uitgaandetaak.objects.exists()
+    assert ingediend(wachtrij_buiten_de_database) == ["vastgelegd"]
+
+
+def test_databasewachtrij_krijgt_de_taak_in_de_transactie_zelf(
+    transactional_db: None, tmp_path: Path
+) -> None:
+    """The queue is a table of the same database: no outbox row, no second transaction; the task
+    is as durable as the change because it is part of it."""
+    with transaction.atomic():
+        na_commit(markering_schrijven, pad=str(tmp_path / "m"), inhoud="vastgelegd")
+        assert not Uitgaandetaak.objects.exists()
+        assert DBTaskResult.objects.count() == 1
 
     assert not Uitgaandetaak.objects.exists()
     assert [t.args_kwargs["kwargs"]["inhoud"] for t in DBTaskResult.objects.all()] == ["vastgelegd"]
@@ -112,7 +133,7 @@ def test_wachtrij_onbereikbaar_bij_commit_de_wijziging_blijft_en_de_taak_volgt_e
 
 
 def test_database_weg_direct_na_commit_de_wijziging_geldt_en_de_taak_blijft_staan(
-    transactional_db: None, tmp_path: Path
+    transactional_db: None, wachtrij_buiten_de_database: DummyBackend, tmp_path: Path
 ) -> None:
     """The database goes away between the commit and the hand-over: the change has happened, so
     the caller gets no error (it would send the change again); the row waits for the worker."""
@@ -129,9 +150,9 @@ def test_database_weg_direct_na_commit_de_wijziging_geldt_en_de_taak_blijft_staa
 
     rij = Uitgaandetaak.objects.get()
     assert rij.pogingen == 0  # the bookkeeping could not be written either
-    assert not DBTaskResult.objects.exists()
+    assert ingediend(wachtrij_buiten_de_database) == []
     assert uitgaande_taken_versturen(ouder_dan=NU) == 1
-    assert [t.args_kwargs["kwargs"]["inhoud"] for t in DBTaskResult.objects.all()] == ["vastgelegd"]
+    assert ingediend(wachtrij_buiten_de_database) == ["vastgelegd"]
 
 
 def test_verse_rij_wordt_aan_het_eigen_proces_gelaten(db: None, tmp_path: Path) -> None:

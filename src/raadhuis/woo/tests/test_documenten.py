@@ -27,6 +27,7 @@ from django.utils import timezone
 from raadhuis.accounts.models import Medewerker, Rol
 from raadhuis.accounts.tests.factories import MedewerkerFactory
 from raadhuis.core.models import Logregel
+from raadhuis.core.tests.taken_hulp import wachtende_taken
 from raadhuis.woo import conversie
 from raadhuis.woo.models import (
     Beoordelingsstatus,
@@ -177,7 +178,7 @@ def test_pdf_wordt_document_met_origineel_als_weergave_en_logregel(
     # Given a request
     logregels = Logregel.objects.count()
     # When a PDF is uploaded
-    with django_capture_on_commit_callbacks() as callbacks:
+    with django_capture_on_commit_callbacks():
         (document,) = toevoegen(verzoek, coordinator, "advies.pdf", maak_pdf(BRIEF, gemaakt=MAART))
     # Then it is document 1, its own PDF rendition (one file), added by the coordinator
     assert document.nummer == "1"
@@ -194,7 +195,7 @@ def test_pdf_wordt_document_met_origineel_als_weergave_en_logregel(
     # and the processing is logged, and the PII scan is queued once the upload is committed
     assert Logregel.objects.count() == logregels + 1
     assert Logregel.objects.order_by("-volgnummer").first().naam == "woo-documenten.toevoegen"  # type: ignore[union-attr]
-    assert len(callbacks) == 1
+    assert wachtende_taken(services.documenten_scannen) == 1
 
 
 def test_pii_scan_draait_na_commit_voor_de_nieuwe_documenten(
@@ -224,6 +225,7 @@ def test_pii_scan_niet_bij_teruggedraaide_toevoeging(
     with django_capture_on_commit_callbacks() as callbacks, pytest.raises(ValidationError):
         toevoegen(verzoek, coordinator, "leeg.pdf", b"")
     assert callbacks == []
+    assert wachtende_taken(services.documenten_scannen) == 0
 
 
 def test_email_met_bijlage_wordt_genummerd_met_weergave_per_stuk(
@@ -569,7 +571,7 @@ def test_upload_van_meerdere_bestanden_met_een_echte_upload(
     client: Any, ingelogd: Medewerker, verzoek: WooVerzoek, django_capture_on_commit_callbacks: Any
 ) -> None:
     # When a PDF and an e-mail with a PDF attachment are uploaded in one go
-    with django_capture_on_commit_callbacks() as callbacks:
+    with django_capture_on_commit_callbacks():
         antwoord = client.post(
             url("documenten", verzoek),
             {
@@ -587,7 +589,7 @@ def test_upload_van_meerdere_bestanden_met_een_echte_upload(
     assert antwoord.status_code == 302
     assert antwoord["Location"] == url("documenten", verzoek)
     assert [d.nummer for d in selectors.documenten_van(verzoek)] == ["1", "1.1", "2"]
-    assert len(callbacks) == 1
+    assert wachtende_taken(services.documenten_scannen) == 1
     html = client.get(antwoord["Location"]).content.decode()
     assert "3 document(en) toegevoegd" in html
 
