@@ -125,8 +125,11 @@ def zaaknummer_trekken(jaar: int) -> tuple[str, int]:
     so concurrent intakes queue here and a rollback returns the number: unique and gapless."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("zaaknummer_trekken hoort in de transactie die de zaak aanmaakt.")
-    Zaaknummerreeks.objects.bulk_create([Zaaknummerreeks(jaar=jaar)], ignore_conflicts=True)
-    Zaaknummerreeks.objects.filter(jaar=jaar).update(laatste=F("laatste") + 1)
+    reeks = Zaaknummerreeks.objects.filter(jaar=jaar)
+    # The year's row exists for all but its first case: update first, create only when missing.
+    if not reeks.update(laatste=F("laatste") + 1):
+        Zaaknummerreeks.objects.bulk_create([Zaaknummerreeks(jaar=jaar)], ignore_conflicts=True)
+        reeks.update(laatste=F("laatste") + 1)
     volgnummer = Zaaknummerreeks.objects.values_list("laatste", flat=True).get(jaar=jaar)
     return f"ZAAK-{jaar}-{volgnummer:06d}", volgnummer
 
