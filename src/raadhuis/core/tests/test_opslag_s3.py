@@ -81,6 +81,20 @@ def test_een_aparte_bucket_voor_de_prive_bestanden(monkeypatch: pytest.MonkeyPat
     assert opslagen["prive"]["OPTIONS"]["base_url"] is None
 
 
+def test_check_deploy_waarschuwt_voor_een_opslag_zonder_tls(s3: S3Proef) -> None:
+    from raadhuis.core.checks import controleer_productie_instellingen
+
+    ids = [m.id for m in controleer_productie_instellingen()]
+
+    assert ids.count("raadhuis.W005") == 1  # moto listens on http://; one warning for both stores
+
+
+def test_check_deploy_zwijgt_over_de_opslag_op_het_bestandssysteem() -> None:
+    from raadhuis.core.checks import controleer_productie_instellingen
+
+    assert "raadhuis.W005" not in [m.id for m in controleer_productie_instellingen()]
+
+
 # --- the stores -----------------------------------------------------------------------------------
 
 
