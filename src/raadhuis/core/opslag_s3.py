@@ -14,6 +14,9 @@ from storages.backends.s3 import S3Storage
 # Uploads and downloads wait a while for a slow store; the readiness check must answer quickly.
 GEBRUIK = Config(connect_timeout=5, read_timeout=60, retries={"max_attempts": 3, "mode": "standard"})
 CONTROLE = Config(connect_timeout=2, read_timeout=2, retries={"max_attempts": 1})
+# A file read from the bucket is kept in memory up to this size, beyond it in a temporary file
+# (removed when closed); django-storages' default keeps every file, a 300 MB bundle too, in memory.
+IN_GEHEUGEN = 8 * 1024 * 1024
 
 
 class S3Opslag(S3Storage):
@@ -22,13 +25,15 @@ class S3Opslag(S3Storage):
       on stores that refuse ACLs (AWS's default since 2023);
     - a name is never overwritten: as on the file system a second upload gets a new name, and the
       services delete the old file after their commit (a rollback finds it still there);
+    - a large file read from the bucket spills to a temporary file instead of filling memory;
     - no presigned or bucket URL: files leave through the app. `base_url` set (public media) gives
       that URL plus the name, like FileSystemStorage; unset (private papers) refuses, like
       FileSystemStorage with base_url=None."""
 
     def __init__(self, *, base_url: str | None = None, **opties: Any) -> None:
         self.base_url = base_url
-        super().__init__(**{"client_config": GEBRUIK, **opties, "default_acl": None, "file_overwrite": False})
+        standaard = {"client_config": GEBRUIK, "max_memory_size": IN_GEHEUGEN}
+        super().__init__(**{**standaard, **opties, "default_acl": None, "file_overwrite": False})
 
     def url(
         self,

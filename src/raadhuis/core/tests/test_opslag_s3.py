@@ -23,7 +23,7 @@ from raadhuis.conftest import S3Proef
 from raadhuis.core import reservekopie
 from raadhuis.core.opslag import opslag_bereikbaar, prive_opslag
 
-PNG = b"\\x89PNG\\r\\n\\x1a\\n" + b"\\0" * 64
+PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
 
 # --- settings -----------------------------------------------------------------------------------------
 
@@ -111,6 +111,18 @@ def test_prive_bestand_in_de_bucket_zonder_acl_en_zonder_url(s3: S3Proef) -> Non
     # No presigned link either: a private file leaves only through a view that checks permission.
     with pytest.raises(ValueError, match="not accessible via a URL"):
         prive_opslag().url(naam)
+
+
+def test_een_groot_bestand_uit_de_bucket_komt_niet_in_het_geheugen(s3: S3Proef, settings: Any) -> None:
+    from raadhuis.core.opslag_s3 import IN_GEHEUGEN, S3Opslag
+
+    naam = prive_opslag().save("woo/bundel.pdf", ContentFile(b"x" * 100))
+    klein = S3Opslag(**{**settings.STORAGES["prive"]["OPTIONS"], "max_memory_size": 64})
+
+    with klein.open(naam) as bestand:
+        assert bestand.read() == b"x" * 100
+        assert bestand.file._rolled  # spilled to a temporary file past 64 bytes
+    assert prive_opslag().doel.max_memory_size == IN_GEHEUGEN  # type: ignore[attr-defined]
 
 
 def test_een_naam_wordt_nooit_overschreven(s3: S3Proef) -> None:
