@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from django.core.cache import cache
@@ -74,3 +78,56 @@ def beheerder(db: None) -> Medewerker:
 @pytest.fixture
 def griffier(db: None) -> Medewerker:
     return MedewerkerFactory(rollen=[Rol.GRIFFIE])
+
+
+# --- uploads on S3: moto's server as a real HTTP S3 endpoint -------------------------------------
+
+
+@pytest.fixture(scope="session")
+def _moto_server() -> Iterator[str]:
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, poort = server.get_host_and_port()
+    yield f"http://{host}:{poort}"
+    server.stop()
+
+
+@dataclass(frozen=True)
+class S3Proef:
+    bucket: str
+    endpoint: str
+    client: Any  # a boto3 S3 client, to look in the bucket behind the platform's back
+
+    def sleutels(self) -> list[str]:
+        antwoord = self.client.list_objects_v2(Bucket=self.bucket)
+        return sorted(o["Key"] for o in antwoord.get("Contents", []))
+
+
+@pytest.fixture
+def s3(_moto_server: str, settings: Any, monkeypatch: pytest.MonkeyPatch) -> S3Proef:
+    """RAADHUIS_OPSLAG=s3 for one test: a new bucket on moto's server, STORAGES made by the same
+    settings function production uses, credentials from the environment as boto3 reads them."""
+    import boto3
+
+    from raadhuis import settings as instellingen
+
+    bucket = f"raadhuis-{uuid.uuid4().hex[:12]}"
+    omgeving = {
+        "AWS_ACCESS_KEY_ID": "proef",
+        "AWS_SECRET_ACCESS_KEY": "proef",
+        # Nothing of the machine's own AWS configuration may take part.
+        "AWS_CONFIG_FILE": os.devnull,
+        "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
+        "RAADHUIS_S3_BUCKET": bucket,
+        "RAADHUIS_S3_ENDPOINT_URL": _moto_server,
+        "RAADHUIS_S3_REGIO": "eu-central-1",
+    }
+    for naam, waarde in omgeving.items():
+        monkeypatch.setenv(naam, waarde)
+    client = boto3.client("s3", endpoint_url=_moto_server, region_name="eu-central-1")
+    client.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-central-1"})
+    settings.STORAGES = {**settings.STORAGES, **instellingen.uploadopslag("s3")}
+    settings.RAADHUIS_OPSLAG = "s3"
+    return S3Proef(bucket=bucket, endpoint=_moto_server, client=client)

@@ -225,8 +225,65 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("RAADHUIS_MEDIA_ROOT", str(VAR_DIR / "media")))
 # Uploads that need a permission check (council papers, Woo documents): never served directly.
 RAADHUIS_PRIVE_ROOT = Path(env_str("RAADHUIS_PRIVE_ROOT", str(VAR_DIR / "prive")))
+
+
+def uploadopslag(soort: str) -> dict[str, dict[str, Any]]:
+    """STORAGES "default" (public uploads: logo, photos) and "prive" (papers behind a permission
+    check) for RAADHUIS_OPSLAG: "bestanden" (the file system: RAADHUIS_MEDIA_ROOT and
+    RAADHUIS_PRIVE_ROOT, a shared volume when several machines run the platform) or "s3" (an
+    S3-compatible store: one bucket with the prefixes media/ and prive/, or a second bucket for the
+    private files). S3 credentials come from boto3's own chain (AWS_ACCESS_KEY_ID and
+    AWS_SECRET_ACCESS_KEY in the environment, a profile, an instance role), never from this file."""
+    if soort == "bestanden":
+        return {
+            "default": {"BACKEND": "raadhuis.core.opslag.Bestandsopslag"},
+            "prive": {
+                "BACKEND": "raadhuis.core.opslag.Bestandsopslag",
+                "OPTIONS": {"location": RAADHUIS_PRIVE_ROOT, "base_url": None},
+            },
+        }
+    if soort != "s3":
+        raise ImproperlyConfigured(f"RAADHUIS_OPSLAG must be bestanden or s3, not {soort!r}.")
+    bucket = env_str("RAADHUIS_S3_BUCKET", "")
+    if not bucket:
+        raise ImproperlyConfigured(
+            "RAADHUIS_OPSLAG=s3 needs RAADHUIS_S3_BUCKET: the name of the (private) bucket that holds "
+            "the uploaded files."
+        )
+    endpoint = env_str("RAADHUIS_S3_ENDPOINT_URL", "")
+    if endpoint and urlsplit(endpoint).scheme not in {"http", "https"}:
+        raise ImproperlyConfigured(
+            f"RAADHUIS_S3_ENDPOINT_URL must start with https:// (or http://), not {endpoint!r}."
+        )
+    adressering = env_str("RAADHUIS_S3_ADRESSERING", "path")
+    if adressering not in {"path", "virtual"}:
+        raise ImproperlyConfigured(f"RAADHUIS_S3_ADRESSERING must be path or virtual, not {adressering!r}.")
+    gedeeld = {
+        "endpoint_url": endpoint or None,
+        "region_name": env_str("RAADHUIS_S3_REGIO", "") or None,
+        "addressing_style": adressering,
+        "signature_version": "s3v4",
+    }
+    return {
+        "default": {
+            "BACKEND": "raadhuis.core.opslag_s3.S3Opslag",
+            "OPTIONS": {**gedeeld, "bucket_name": bucket, "location": "media", "base_url": MEDIA_URL},
+        },
+        "prive": {
+            "BACKEND": "raadhuis.core.opslag_s3.S3Opslag",
+            "OPTIONS": {
+                **gedeeld,
+                "bucket_name": env_str("RAADHUIS_S3_PRIVE_BUCKET", bucket),
+                "location": "prive",
+                "base_url": None,
+            },
+        },
+    }
+
+
+RAADHUIS_OPSLAG = env_str("RAADHUIS_OPSLAG", "bestanden")
 STORAGES = {
-    "default": {"BACKEND": "raadhuis.core.opslag.Bestandsopslag"},
+    **uploadopslag(RAADHUIS_OPSLAG),
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"

@@ -4,9 +4,9 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.i18n import set_language
-from django.views.static import serve
 
 from raadhuis.api import api, onbekend_pad
+from raadhuis.core import views as core_views
 from raadhuis.productie.metrics import metrics_view
 
 urlpatterns = [
@@ -27,10 +27,11 @@ urlpatterns = [
     path("", include("raadhuis.publicatie.urls")),
     path("", include("raadhuis.samenleving.urls")),
     # Uploaded public files (organisation logo, photos of council members). Council papers live in
-    # RAADHUIS_PRIVE_ROOT (core.opslag), outside MEDIA_ROOT, and go out only through besluitvorming's
-    # download view, which checks openbaarheid (a geheim stuk, Gemeentewet art. 25). The folder
-    # filter stays as a second line of defence. In production the reverse proxy serves MEDIA_ROOT.
-    re_path(r"^media/(?P<path>(?:organisatie|personen)/.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    # the private store (core.opslag: RAADHUIS_PRIVE_ROOT or the bucket's prive/ prefix) and go out
+    # only through the modules' download views, which check openbaarheid (a geheim stuk, Gemeentewet
+    # art. 25). The folder filter stays as a second line of defence. In production nginx serves
+    # MEDIA_ROOT itself; with S3 these requests reach the app, which streams them from the bucket.
+    re_path(r"^media/(?P<path>(?:organisatie|personen)/.*)$", core_views.openbaar_bestand),
 ]
 
 # A database briefly away answers 503 with Retry-After (core.storing); anything else 500.

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
 from raadhuis.core import services
+from raadhuis.core.opslag import opslag_bereikbaar
 from raadhuis.core.problem import probleem
 from raadhuis.core.selectors import huidige_organisatie
 from raadhuis.core.taken import uitgaand_aantal, wachtrij_status
@@ -96,13 +97,16 @@ class Gereed(Schema):
     wachtrij: str
     cache: str
     zoekindex: str
+    # "bestanden" (the file system) or "s3" (its bucket answered).
+    opslag: str
 
 
 @router.get("/gereed", response={200: Gereed}, auth=None, throttle=[], summary="Klaar voor verkeer")
 def gereed(request: HttpRequest) -> Gereed | HttpResponse:
     """Readiness: what this process needs to serve requests. The database and the queue (as
-    /gezondheid), the cache (the rate limits live there; Redis when several processes share it)
-    and a writable search index directory (changes are indexed after commit). 503 when one fails,
+    /gezondheid), the cache (the rate limits live there; Redis when several processes share it),
+    a writable search index directory (changes are indexed after commit) and, with S3, the buckets
+    of the uploaded files (one HEAD per store; the file system is not probed). 503 when one fails,
     so the load balancer sends traffic to another process."""
     wachtrij = _database_en_wachtrij()
     if isinstance(wachtrij, HttpResponse):
@@ -113,12 +117,15 @@ def gereed(request: HttpRequest) -> Gereed | HttpResponse:
         return probleem(status=503, titel=_("De cache is niet bereikbaar."))
     if not zoekindex_beschrijfbaar():
         return probleem(status=503, titel=_("De map van de zoekindex is niet beschrijfbaar."))
+    if not opslag_bereikbaar():
+        return probleem(status=503, titel=_("De opslag van de bestanden (S3) is niet bereikbaar."))
     return Gereed(
         status="ok",
         database="ok",
         wachtrij=str(wachtrij["backend"]),
         cache="ok",
         zoekindex="ok",
+        opslag=str(settings.RAADHUIS_OPSLAG),
     )
 
 

@@ -49,7 +49,28 @@ def controleer_productie_instellingen(app_configs: Any = None, **kwargs: Any) ->
                 id="raadhuis.W004",
             )
         )
+    meldingen.extend(_opslag_zonder_tls())
     return meldingen
+
+
+def _opslag_zonder_tls() -> list[CheckMessage]:
+    """Council papers and Woo originals must not cross the network in the clear (BIO)."""
+    return [
+        Warning(
+            f"RAADHUIS_S3_ENDPOINT_URL is {endpoint}: uploaded files, secret papers too, travel to the "
+            "store unencrypted.",
+            hint="Use the store's https:// address.",
+            id="raadhuis.W005",
+        )
+        for endpoint in sorted(
+            {
+                str(opslag.get("OPTIONS", {}).get("endpoint_url") or "")
+                for alias, opslag in settings.STORAGES.items()
+                if alias in {"default", "prive"}
+            }
+        )
+        if endpoint.startswith("http://")
+    ]
 
 
 @register(Tags.security)

@@ -1,6 +1,7 @@
 """Backups and the check of a restore (issue 11 point 5; docs/operations.md): the database (pg_dump,
-or SQLite's online backup), the uploaded files, and a manifest with what must come back: the row
-count of every table, a SHA-256 per file and the head of the Logboek's hash chain.
+or SQLite's online backup), the uploaded files (copied from the file system; on S3 they stay in the
+bucket, whose versioning and replication the operator keeps), and a manifest with what must come
+back: the row count of every table, a SHA-256 per file and the head of the Logboek's hash chain.
 
 `reservekopie_maken` writes a folder; restoring it is the documented procedure (pg_restore or a
 file copy, then the files back); `herstel_controleren` compares what is there after the restore
@@ -18,13 +19,16 @@ import sqlite3
 import subprocess
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import IO
 
 from django.apps import apps
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.db import connection
 from django.utils import timezone
 
 from raadhuis.core.logboek import keten
+from raadhuis.core.opslag import alle_namen, uploadopslagen
 
 MANIFEST = "manifest.json"
 DATABASE_SQLITE = "database.sqlite3"
@@ -39,27 +43,26 @@ class Manifest:
     tabellen: dict[str, int]
     bestanden: dict[str, str]  # "media/…" or "prive/…" -> SHA-256
     logboek_kop: tuple[int, str]
+    # "bestanden": the files are in the backup folder; "s3": they stay in the bucket.
+    opslag: str = "bestanden"
 
 
-def _bestandsmappen() -> dict[str, Path]:
-    return {"media": Path(settings.MEDIA_ROOT), "prive": Path(settings.RAADHUIS_PRIVE_ROOT)}
-
-
-def _sha256(pad: Path) -> str:
+def _sha256(bestand: IO[bytes]) -> str:
     som = hashlib.sha256()
-    with pad.open("rb") as bestand:
-        for blok in iter(lambda: bestand.read(1024 * 1024), b""):
-            som.update(blok)
+    for blok in iter(lambda: bestand.read(1024 * 1024), b""):
+        som.update(blok)
     return som.hexdigest()
 
 
 def _bestanden() -> dict[str, str]:
+    """Every uploaded file with its SHA-256, read through the Storage API: on S3 that reads every
+    object once (the price of a checksum the restore check can trust; ETags are no SHA-256 and
+    differ for multipart uploads)."""
     gevonden: dict[str, str] = {}
-    for naam, map_ in _bestandsmappen().items():
-        if not map_.exists():
-            continue
-        for pad in sorted(p for p in map_.rglob("*") if p.is_file()):
-            gevonden[f"{naam}/{pad.relative_to(map_).as_posix()}"] = _sha256(pad)
+    for soort, opslag in uploadopslagen().items():
+        for naam in alle_namen(opslag):
+            with opslag.open(naam, "rb") as bestand:
+                gevonden[f"{soort}/{naam}"] = _sha256(bestand)
     return gevonden
 
 
@@ -79,6 +82,7 @@ def huidig_manifest() -> Manifest:
         tabellen=_tabellen(),
         bestanden=_bestanden(),
         logboek_kop=keten.kop(),
+        opslag=settings.RAADHUIS_OPSLAG,
     )
 
 
@@ -120,9 +124,11 @@ def reservekopie_maken(doel: Path) -> Manifest:
     doel.mkdir(parents=True)
     manifest = huidig_manifest()
     _database_kopieren(doel)
-    for naam, map_ in _bestandsmappen().items():
-        if map_.exists():
-            shutil.copytree(map_, doel / BESTANDEN / naam)
+    for soort, opslag in uploadopslagen().items():
+        # On S3 the objects stay in the bucket (its versioning and replication are their backup);
+        # the manifest still lists each with its checksum, so the restore check can find them.
+        if isinstance(opslag, FileSystemStorage) and Path(opslag.location).exists():
+            shutil.copytree(opslag.location, doel / BESTANDEN / soort)
     (doel / MANIFEST).write_text(json.dumps(asdict(manifest), indent=1, sort_keys=True), encoding="utf-8")
     return manifest
 
@@ -135,6 +141,7 @@ def manifest_lezen(pad: Path) -> Manifest:
         tabellen={str(k): int(v) for k, v in gegevens["tabellen"].items()},
         bestanden={str(k): str(v) for k, v in gegevens["bestanden"].items()},
         logboek_kop=(int(gegevens["logboek_kop"][0]), str(gegevens["logboek_kop"][1])),
+        opslag=str(gegevens.get("opslag", "bestanden")),  # manifests from before S3 lack it
     )
 
 

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import posixpath
 from datetime import UTC, timedelta
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.files.storage import FileSystemStorage, storages
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django.views.static import serve
 
 from raadhuis.core import services, tooi
 from raadhuis.core import termijnen as termijnen_module
@@ -95,6 +99,32 @@ def tooi_opzoeken(request: HttpRequest) -> HttpResponse:
         "core/organisatie.html#tooi-resultaat",
         {"tooi_gezocht": gezocht, "tooi_gevonden": tooi.organisatie(gezocht) if gezocht else None},
     )
+
+
+# The only folders of the public store (STORAGES["default"]) that anyone may read.
+OPENBARE_MAPPEN = ("organisatie", "personen")
+# As nginx sends them for the same files (deploy/nginx/raadhuis.conf): images, nothing that runs.
+OPENBAAR_BESTAND_CSP = "default-src 'none'; img-src 'self'; style-src 'none'; sandbox"
+
+
+def openbaar_bestand(request: HttpRequest, path: str) -> HttpResponseBase:
+    """A public upload: the organisation's logo or a photo of a council member. From the file
+    system as Django's static serve always did (in production nginx serves these itself); from S3
+    streamed through the app, so the bucket stays private and the pages' img-src 'self' holds."""
+    pad = posixpath.normpath(path).lstrip("/")
+    if pad.split("/", 1)[0] not in OPENBARE_MAPPEN:
+        raise Http404
+    opslag = storages["default"]
+    if isinstance(opslag, FileSystemStorage):
+        return serve(request, pad, document_root=str(opslag.location))
+    try:
+        bestand = opslag.open(pad, "rb")
+    except FileNotFoundError as fout:
+        raise Http404 from fout
+    antwoord = FileResponse(bestand)
+    antwoord["Cache-Control"] = "public, max-age=604800"
+    antwoord["Content-Security-Policy"] = OPENBAAR_BESTAND_CSP
+    return antwoord
 
 
 def security_txt(request: HttpRequest) -> HttpResponse:

@@ -197,11 +197,12 @@ def test_paginas_hebben_geen_inline_script_of_style(client):
 def test_bestanden_van_stukken_zijn_niet_rechtstreeks_via_media_te_openen(client):
     """Only the download view, which checks openbaarheid, serves a stuk's file."""
     from django.urls import Resolver404, resolve
-    from django.views.static import serve
+
+    from raadhuis.core.views import openbaar_bestand
 
     s = scenario()
 
-    assert resolve("/media/organisatie/logo.svg").func is serve
+    assert resolve("/media/organisatie/logo.svg").func is openbaar_bestand
     with pytest.raises(Resolver404):
         resolve(f"/media/{s.geheim_stuk.bestand.name}")
     assert client.get(f"/media/{s.geheim_stuk.bestand.name}").status_code == 404

@@ -96,6 +96,7 @@ def test_gereed_als_database_wachtrij_cache_en_zoekindex_werken(db, client: Clie
         "wachtrij": "database",
         "cache": "ok",
         "zoekindex": "ok",
+        "opslag": "bestanden",
     }
 
 

@@ -672,7 +672,7 @@ def test_een_upload_bij_volle_schijf_laat_niets_achter(monkeypatch: pytest.Monke
     from raadhuis.core.tests.test_opslag import _VolleSchijf
 
     monkeypatch.setattr("django.core.files.storage.filesystem.os.fdopen", _VolleSchijf)
-    map_ = Path(Publicatiedocument._meta.get_field("bestand").storage.location)  # type: ignore[attr-defined]
+    map_ = Path(Publicatiedocument._meta.get_field("bestand").storage.path(""))
     voor = {p for p in map_.rglob("*") if p.is_file()}
     coordinator = medewerker(Rol.WOO_COORDINATOR)
     publicatie = services.publicatie_aanmaken(

@@ -28,9 +28,11 @@ class Command(BaseCommand):
             manifest = reservekopie.reservekopie_maken(doel)
         except (OSError, subprocess.CalledProcessError) as fout:
             raise CommandError(f"De reservekopie is niet gelukt: {fout}") from fout
+        # On S3 the files are listed with their checksums but stay in the bucket (docs/operations.md).
+        waar = " (in de S3-bucket, niet gekopieerd)" if manifest.opslag == "s3" else ""
         self.stdout.write(
             self.style.SUCCESS(
                 f"Reservekopie in {doel}: {len(manifest.tabellen)} tabellen, "
-                f"{len(manifest.bestanden)} bestanden, logboek tot regel {manifest.logboek_kop[0]}."
+                f"{len(manifest.bestanden)} bestanden{waar}, logboek tot regel {manifest.logboek_kop[0]}."
             )
         )
