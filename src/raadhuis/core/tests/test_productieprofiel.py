@@ -96,6 +96,9 @@ def test_gereed_als_database_wachtrij_cache_en_zoekindex_werken(db, client: Clie
         "wachtrij": "database",
         "cache": "ok",
         "zoekindex": "ok",
+        "replica": "niet ingesteld",
+        "replica_achterstand_seconden": None,
+        "leesdatabase": "primair",
     }
 
 
