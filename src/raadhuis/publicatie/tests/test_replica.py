@@ -13,7 +13,7 @@ from django.db import OperationalError, connections, router, transaction
 from django.test import Client
 from django.utils import timezone
 
-from raadhuis.accounts.models import Medewerker
+from raadhuis.accounts.models import Medewerker, Rol
 from raadhuis.core import replica
 from raadhuis.core.replica import bereikbaarheid
 from raadhuis.core.replica.middleware import COOKIE, ZOUT
@@ -22,6 +22,8 @@ from raadhuis.core.tests.replica_hulp import replica_onbereikbaar
 from raadhuis.publicatie import selectors as publicatie_selectors
 from raadhuis.publicatie import waardelijsten
 from raadhuis.publicatie.models import Publicatie, Publicatiestatus
+from raadhuis.publicatie.tests.test_services import medewerker
+from raadhuis.publicatie.tests.test_zoeken import publiceren
 
 BEIDE = ["default", "replica"]
 ALLEEN_OP_REPLICA = "Alleen op de replica: verordening parkeren"
@@ -293,3 +295,32 @@ def test_gereed_zonder_replica(client: Client):
 
     assert antwoord["replica"] == "niet ingesteld"
     assert antwoord["leesdatabase"] == "primair"
+
+
+# --- search ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db(databases=BEIDE)
+def test_zoeken_leest_documenten_van_de_replica_en_werkt_de_index_bij_van_de_primaire(
+    met_replica,
+):
+    # Published on the primary only: the replica (a copy from before) does not have it yet.
+    coordinator = medewerker(Rol.WOO_COORDINATOR)
+    publiceren(coordinator, "Convenant zwerfafval", "Afspraken over zwerfafval in de wijk.")
+    opdracht = publicatie_selectors.Zoekopdracht(vraag="zwerfafval")
+
+    with replica.lees_van_replica():
+        via_replica = publicatie_selectors.publicaties_zoeken(opdracht)
+    via_primair = publicatie_selectors.publicaties_zoeken(opdracht)
+
+    # The index was brought up to date from the primary's outbox (else it would have found
+    # nothing), and the documents behind the hits were read from the replica, which lacks them.
+    assert via_replica.totaal == 1
+    assert via_replica.treffers == []
+    assert [t.document.titel for t in via_primair.treffers] == ["Convenant zwerfafval"]
+
+
+def test_toegang_tot_een_bestand_leest_altijd_de_primaire_database():
+    # A withdrawn document must be refused at once, not after the replica caught up.
+    assert getattr(publicatie_selectors.document_met_uuid, "leest_van_replica", False) is False
+    assert getattr(publicatie_selectors.publicaties_zoeken, "leest_van_replica", False) is True
