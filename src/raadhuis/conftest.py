@@ -131,3 +131,29 @@ def s3(_moto_server: str, settings: Any, monkeypatch: pytest.MonkeyPatch) -> S3P
     settings.STORAGES = {**settings.STORAGES, **instellingen.uploadopslag("s3")}
     settings.RAADHUIS_OPSLAG = "s3"
     return S3Proef(bucket=bucket, endpoint=_moto_server, client=client)
+
+
+@pytest.fixture(scope="session")
+def _replica_kloon(django_db_setup: None, django_db_blocker: Any) -> Iterator[dict[str, Any]]:
+    """The replica alias on a copy of this process's test database, made the first time a test
+    asks (raadhuis.core.tests.replica_hulp); the rest of the suite never pays for it."""
+    from raadhuis.core.tests.replica_hulp import kloon_maken, kloon_opruimen
+
+    with django_db_blocker.unblock():
+        instellingen = kloon_maken()
+    yield instellingen
+    with django_db_blocker.unblock():
+        kloon_opruimen(instellingen)
+
+
+@pytest.fixture
+def met_replica(_replica_kloon: dict[str, Any], settings: Any) -> Iterator[None]:
+    """A configured read replica, a database of its own (mark the test with
+    `django_db(databases=["default", "replica"])`). Without this fixture no replica is configured,
+    even after another test made the copy."""
+    from raadhuis.core.replica import bereikbaarheid
+
+    settings.RAADHUIS_DATABASE_REPLICA_URL = "test://kopie-van-de-testdatabase"
+    bereikbaarheid.vergeten()
+    yield
+    bereikbaarheid.vergeten()

@@ -154,6 +154,9 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "raadhuis.core.sessies.SessieVerloopMiddleware",
+    # After authentication and session expiry (a logged-in employee reads the primary); outside the
+    # idempotency middleware, so a repeated write marks the client too (core.replica).
+    "raadhuis.core.replica.middleware.ReplicaMiddleware",
     # After authentication (keys belong to a caller): a retried write gets the first answer.
     "raadhuis.core.idempotentie.IdempotentieMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -190,6 +193,38 @@ TEMPLATES = [
 DATABASES = {
     "default": database_from_url(env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'raadhuis.sqlite3'}"))
 }
+
+
+def replica_from_url(url: str, *, primair: dict[str, Any]) -> dict[str, Any]:
+    """The read replica's connection (RAADHUIS_DATABASE_REPLICA_URL): a PostgreSQL hot standby of
+    the primary, so both must be PostgreSQL. Read-only at the session level too, so a replica URL
+    that points at a writable server by mistake still cannot take a write."""
+    config = database_from_url(url)
+    if config["ENGINE"] != "django.db.backends.postgresql" or primair["ENGINE"] != config["ENGINE"]:
+        raise ImproperlyConfigured(
+            "RAADHUIS_DATABASE_REPLICA_URL must be a postgres:// URL, and DATABASE_URL PostgreSQL too "
+            "(a read replica is a PostgreSQL standby of the primary)."
+        )
+    # A replica that does not answer costs this long once per retry interval (core.replica), then
+    # reads go to the primary.
+    config["OPTIONS"] = {"connect_timeout": 2, "options": "-c default_transaction_read_only=on"}
+    # Test runs read the primary's test database through the alias (the replica tests point it at
+    # a database of their own: raadhuis.conftest).
+    config["TEST"] = {"MIRROR": "default"}
+    return config
+
+
+# Read replica (core.replica): public pages and search read from it; empty means no replica.
+RAADHUIS_DATABASE_REPLICA_URL = env_str("RAADHUIS_DATABASE_REPLICA_URL", "")
+if RAADHUIS_DATABASE_REPLICA_URL:
+    DATABASES["replica"] = replica_from_url(RAADHUIS_DATABASE_REPLICA_URL, primair=DATABASES["default"])
+# Without a replica the router has no opinion, so every query goes where it always went.
+DATABASE_ROUTERS = ["raadhuis.core.replica.router.ReplicaRouter"]
+# After a change, the client reads from the primary this long (read-your-own-writes); set it above
+# the replica's usual lag.
+RAADHUIS_REPLICA_VERTRAGING_SECONDEN = env_int("RAADHUIS_REPLICA_VERTRAGING_SECONDEN", 10)
+if RAADHUIS_REPLICA_VERTRAGING_SECONDEN < 0:
+    raise ImproperlyConfigured("RAADHUIS_REPLICA_VERTRAGING_SECONDEN must be 0 or more.")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.Medewerker"

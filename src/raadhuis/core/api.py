@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
@@ -12,9 +13,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
-from raadhuis.core import services
+from raadhuis.core import replica, services
 from raadhuis.core.opslag import opslag_bereikbaar
 from raadhuis.core.problem import probleem
+from raadhuis.core.replica import bereikbaarheid
 from raadhuis.core.selectors import huidige_organisatie
 from raadhuis.core.taken import uitgaand_aantal, wachtrij_status
 from raadhuis.core.toegang import ingelogde_gebruiker
@@ -99,6 +101,11 @@ class Gereed(Schema):
     zoekindex: str
     # "bestanden" (the file system) or "s3" (its bucket answered).
     opslag: str
+    # "niet ingesteld", "ok" or "onbereikbaar". An unreachable replica does not make the process
+    # unready: its reads go to the primary, which `leesdatabase` then says ("primair").
+    replica: str
+    replica_achterstand_seconden: float | None = None
+    leesdatabase: str
 
 
 @router.get("/gereed", response={200: Gereed}, auth=None, throttle=[], summary="Klaar voor verkeer")
@@ -119,6 +126,7 @@ def gereed(request: HttpRequest) -> Gereed | HttpResponse:
         return probleem(status=503, titel=_("De map van de zoekindex is niet beschrijfbaar."))
     if not opslag_bereikbaar():
         return probleem(status=503, titel=_("De opslag van de bestanden (S3) is niet bereikbaar."))
+    stand = replica_stand()
     return Gereed(
         status="ok",
         database="ok",
@@ -126,7 +134,31 @@ def gereed(request: HttpRequest) -> Gereed | HttpResponse:
         cache="ok",
         zoekindex="ok",
         opslag=str(settings.RAADHUIS_OPSLAG),
+        replica=stand.replica,
+        replica_achterstand_seconden=stand.achterstand,
+        leesdatabase=stand.leesdatabase,
     )
+
+
+@dataclass(frozen=True)
+class Replicastand:
+    replica: str
+    leesdatabase: str
+    achterstand: float | None = None
+
+
+def replica_stand() -> Replicastand:
+    """The read replica for readiness: whether it answers and how far behind it is."""
+    if not replica.geconfigureerd():
+        return Replicastand(replica="niet ingesteld", leesdatabase="primair")
+    if bereikbaarheid.bereikbaar():
+        try:
+            return Replicastand(
+                replica="ok", leesdatabase="replica", achterstand=bereikbaarheid.achterstand_seconden()
+            )
+        except DatabaseError as fout:
+            bereikbaarheid.uitgevallen(fout)
+    return Replicastand(replica="onbereikbaar", leesdatabase="primair")
 
 
 def zoekindex_beschrijfbaar() -> bool:

@@ -29,6 +29,7 @@ from prometheus_client.multiprocess import MultiProcessCollector
 from prometheus_client.registry import Collector
 
 from raadhuis.besluitvorming.selectors.raadsvragen import te_late_raadsvragen
+from raadhuis.core.replica import bereikbaarheid
 from raadhuis.core.snelheid import client_adres
 from raadhuis.core.taken import uitgaand_aantal, wachtrij_status
 from raadhuis.woo.selectors.verzoeken import verzoeken_dashboard
@@ -119,6 +120,7 @@ def scrape() -> bytes:
         MultiProcessCollector(registry)  # type: ignore[no-untyped-call]
     else:
         registry.register(VERZOEKDUUR)
+        registry.register(bereikbaarheid.TERUGVAL)
     registry.register(Stand())
     return generate_latest(registry)
 

@@ -9,6 +9,7 @@ from uuid import UUID
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from raadhuis.core import zoeken as zoekmachine
+from raadhuis.core.replica import leest_van_replica
 from raadhuis.publicatie import facetten, waardelijsten
 from raadhuis.publicatie.models import (
     Documenthandeling,
@@ -42,6 +43,7 @@ def publicaties(*, status: str | None = None, categorie: str | None = None) -> Q
     return qs.order_by("-gepubliceerd_op", "-aangemaakt_op", "-id")
 
 
+@leest_van_replica
 def gepubliceerde_publicaties(*, categorie: str | None = None) -> QuerySet[Publicatie]:
     """What the public sees listed: published only, newest first."""
     qs = Publicatie.objects.filter(status=Publicatiestatus.GEPUBLICEERD)
@@ -50,6 +52,7 @@ def gepubliceerde_publicaties(*, categorie: str | None = None) -> QuerySet[Publi
     return qs.order_by("-gepubliceerd_op", "-id")
 
 
+@leest_van_replica
 def aantallen_per_categorie() -> list[tuple[waardelijsten.Categorie, int]]:
     """Published publications per information category (art. 3.3 order); a publication with two
     categories counts in both."""
@@ -70,6 +73,7 @@ def _met_details(qs: QuerySet[Publicatie]) -> QuerySet[Publicatie]:
     )
 
 
+@leest_van_replica
 def publicatie_met_uuid(publicatie_uuid: UUID | str, *, alleen_zichtbaar: bool = False) -> Publicatie | None:
     """One publication with documents and handelingen; `alleen_zichtbaar` hides concepts."""
     qs = _met_details(Publicatie.objects.filter(uuid=publicatie_uuid))
@@ -107,6 +111,7 @@ def vervangbare_publicaties(oud: Publicatie) -> QuerySet[Publicatie]:
     )
 
 
+@leest_van_replica
 def gepubliceerde_publicaties_na(
     *,
     categorie: str | None = None,
@@ -229,6 +234,7 @@ def _facetgroep(facet: facetten.Facet, tellingen: list[tuple[str, int]], gekozen
     )
 
 
+@leest_van_replica
 def publicaties_zoeken(opdracht: Zoekopdracht) -> Zoekpagina:
     """Published documents matching the question and filters, a page of them with snippets and
     their publication (two queries after the search), and every facet's counts over all matches.

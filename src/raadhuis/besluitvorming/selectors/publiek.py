@@ -32,6 +32,7 @@ from raadhuis.besluitvorming.models import (
     Stuk,
     Vergadering,
 )
+from raadhuis.core.replica import leest_van_replica
 
 # Bodies whose meetings the ODS API serves: its VergaderingsType has no value for the college, whose
 # agendas and besluitenlijsten are published as Woo category 2d instead (woo_categorieen).
@@ -105,18 +106,22 @@ def openbare_aanwezigheden() -> QuerySet[Aanwezigheid]:
 # -- Pages -----------------------------------------------------------------------------------------
 
 
+@leest_van_replica
 def organen() -> QuerySet[Orgaan]:
     return Orgaan.objects.order_by("soort", "naam")
 
 
+@leest_van_replica
 def orgaan_op_slug(slug: str) -> Orgaan | None:
     return Orgaan.objects.filter(slug=slug).first()
 
 
+@leest_van_replica
 def fracties() -> QuerySet[Fractie]:
     return Fractie.objects.order_by("naam")
 
 
+@leest_van_replica
 def kalender(*, orgaan: Orgaan | None = None, komend: bool = True) -> QuerySet[Vergadering]:
     """Meetings for the calendar: upcoming ones soonest first, past ones latest first. Besloten
     meetings are listed (their day and body are announced), their agenda is not."""
@@ -129,6 +134,7 @@ def kalender(*, orgaan: Orgaan | None = None, komend: bool = True) -> QuerySet[V
     return vergaderingen.filter(begin__lt=nu - dt.timedelta(hours=12)).order_by("-begin", "-pk")
 
 
+@leest_van_replica
 def feed_vergaderingen(*, orgaan: Orgaan | None = None, sinds: dt.datetime) -> QuerySet[Vergadering]:
     """Meetings for an iCalendar feed, with the public agenda items (none for a besloten meeting)."""
     vergaderingen = Vergadering.objects.select_related("orgaan").filter(begin__gte=sinds)
@@ -190,6 +196,7 @@ def _stemmingen_met_uitslag() -> QuerySet[Stemming]:
     )
 
 
+@leest_van_replica
 def vergadering_publiek(pk: int) -> VergaderingPubliek | None:
     """A meeting page: agenda, stukken, presentielijst, votes with their outcome and decisions, in
     a fixed number of queries whatever the size of the meeting."""
@@ -247,6 +254,7 @@ class PersoonPubliek:
     fractielidmaatschappen: list[Fractielidmaatschap]
 
 
+@leest_van_replica
 def persoon_publiek(slug: str) -> PersoonPubliek | None:
     persoon = Persoon.objects.filter(slug=slug).first()
     if persoon is None:
@@ -260,6 +268,7 @@ def persoon_publiek(slug: str) -> PersoonPubliek | None:
     )
 
 
+@leest_van_replica
 def stemgedrag_van_persoon(persoon: Persoon) -> QuerySet[Stem]:
     """A member's public voting record, latest first (paginate it)."""
     return (
@@ -278,6 +287,7 @@ class FractiePubliek:
     lidmaatschappen: list[Fractielidmaatschap]
 
 
+@leest_van_replica
 def fractie_publiek(slug: str) -> FractiePubliek | None:
     fractie = Fractie.objects.filter(slug=slug).first()
     if fractie is None:
@@ -290,6 +300,7 @@ def fractie_publiek(slug: str) -> FractiePubliek | None:
     )
 
 
+@leest_van_replica
 def stemgedrag_van_fractie(fractie: Fractie) -> QuerySet[Fractiestemresultaat]:
     """A fractie's public results per vote, latest first (paginate it)."""
     return (

@@ -20,8 +20,10 @@ from raadhuis.besluitvorming.models import (
     Vraagsteller,
 )
 from raadhuis.besluitvorming.selectors.stemmingen import collegeleden_op, zitting_hebbende_leden_op
+from raadhuis.core.replica import leest_van_replica
 
 
+@leest_van_replica
 def raadsvragenregeling() -> Raadsvragenregeling:
     """The answer term the griffie set, or the default (30 days) when none was saved yet."""
     return Raadsvragenregeling.objects.order_by("pk").first() or Raadsvragenregeling()
@@ -94,6 +96,7 @@ def _zichtbaar(raadsvragen: QuerySet[Raadsvraag], filter: Raadsvragenfilter) -> 
     return raadsvragen.filter(~Q(status=Raadsvraag.Status.CONCEPT) | Q(pk__in=concepten))
 
 
+@leest_van_replica
 def raadsvragen_register(filter: Raadsvragenfilter | None = None) -> list[Vraagregel]:
     """The register of raadsvragen, newest first, overdue ones flagged on `op` (default today)."""
     filter = filter or Raadsvragenfilter()
@@ -125,6 +128,7 @@ def raadsvragen_register(filter: Raadsvragenfilter | None = None) -> list[Vraagr
     ]
 
 
+@leest_van_replica
 def openbare_raadsvraag(kenmerk: str) -> Raadsvraag | None:
     """A submitted question by its kenmerk; None for a concept or an unknown kenmerk."""
     if not kenmerk:
@@ -132,6 +136,7 @@ def openbare_raadsvraag(kenmerk: str) -> Raadsvraag | None:
     return raadsvragen_met_details().exclude(status=Raadsvraag.Status.CONCEPT).filter(kenmerk=kenmerk).first()
 
 
+@leest_van_replica
 def openbare_agendapunten_van(raadsvraag: Raadsvraag) -> list[Agendapunt]:
     """The linked agendapunten the public may see: none from a besloten meeting (Gemeentewet art. 23)."""
     return [
@@ -139,6 +144,7 @@ def openbare_agendapunten_van(raadsvraag: Raadsvraag) -> list[Agendapunt]:
     ]
 
 
+@leest_van_replica
 def openbare_toezeggingen_van(raadsvraag: Raadsvraag) -> list[Toezegging]:
     return [t for t in raadsvraag.toezeggingen.all() if not t.vergadering.besloten]
 
@@ -168,6 +174,7 @@ def te_late_raadsvragen(*, op: dt.date | None = None) -> QuerySet[Raadsvraag]:
     )
 
 
+@leest_van_replica
 def portefeuillehouders_van_raadsvragen() -> QuerySet[Persoon]:
     """The filter's choices: who has had a question to answer."""
     return Persoon.objects.filter(
@@ -175,6 +182,7 @@ def portefeuillehouders_van_raadsvragen() -> QuerySet[Persoon]:
     ).order_by("achternaam", "voornaam")
 
 
+@leest_van_replica
 def fracties_van_raadsvragen() -> QuerySet[Fractie]:
     """The filter's choices: the fracties of the indieners when they put questions."""
     return Fractie.objects.filter(
@@ -182,6 +190,7 @@ def fracties_van_raadsvragen() -> QuerySet[Fractie]:
     ).order_by("naam")
 
 
+@leest_van_replica
 def openbare_raadsvragen_van(persoon: Persoon, *, aantal: int = 20) -> QuerySet[Raadsvraag]:
     """The submitted questions a member put (for their public page), newest first; no concepts."""
     return (

@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from raadhuis.besluitvorming.models import Persoon, Toezegging, Vergadering, Voorstel
+from raadhuis.core.replica import leest_van_replica
 
 MOTIES = (Voorstel.Soort.MOTIE, Voorstel.Soort.MOTIE_VREEMD)
 T = TypeVar("T", Toezegging, Voorstel)
@@ -67,6 +68,7 @@ def _regel(item: T, uiterste_datum: dt.date | None, open_: bool, op: dt.date) ->
     return Registerregel(item=item, achterstallig=te_laat > 0, dagen_te_laat=max(te_laat, 0))
 
 
+@leest_van_replica
 def toezeggingen_register(filter: Registerfilter | None = None) -> list[Registerregel[Toezegging]]:
     """The toezeggingen register, overdue ones flagged; by deadline."""
     filter = filter or Registerfilter()
@@ -86,6 +88,7 @@ def toezeggingen_register(filter: Registerfilter | None = None) -> list[Register
     ]
 
 
+@leest_van_replica
 def moties_register(filter: Registerfilter | None = None) -> list[Registerregel[Voorstel]]:
     """The register of adopted moties and how far the college is with them, overdue ones flagged."""
     filter = filter or Registerfilter()

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from raadhuis.besluitvorming.models import Aanwezigheid, Agendapunt, Orgaan, Persoon, Stuk, Vergadering
 from raadhuis.besluitvorming.selectors.organen import leden_met_functie, zetelfuncties
+from raadhuis.core.replica import leest_van_replica
 
 
 def _in_periode(van: dt.date | None, tot: dt.date | None) -> Q:
@@ -39,6 +40,7 @@ def vergaderingen_van(
     )
 
 
+@leest_van_replica
 def openbare_vergaderingen_van(
     orgaan: Orgaan, van: dt.date | None = None, tot: dt.date | None = None
 ) -> QuerySet[Vergadering]:
@@ -70,6 +72,7 @@ def vergadering_met_agenda(pk: int) -> Vergadering:
     return _met_agenda(Agendapunt.objects.all(), Stuk.objects.all()).get(pk=pk)
 
 
+@leest_van_replica
 def openbare_vergadering_met_agenda(pk: int) -> Vergadering:
     """As `vergadering_met_agenda`, without besloten items (art. 23) or geheime stukken (art. 25); a
     besloten meeting shows no items at all."""

@@ -97,6 +97,9 @@ def test_gereed_als_database_wachtrij_cache_en_zoekindex_werken(db, client: Clie
         "cache": "ok",
         "zoekindex": "ok",
         "opslag": "bestanden",
+        "replica": "niet ingesteld",
+        "replica_achterstand_seconden": None,
+        "leesdatabase": "primair",
     }
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from django.db import connection, transaction
 from django_tasks import task
 
+from raadhuis.core import replica
 from raadhuis.core.models import Zoekdocument, Zoekwijziging
 from raadhuis.core.zoeken import motor, taal
 from raadhuis.core.zoeken.motor import Sortering
@@ -210,7 +211,16 @@ def index_herbouwen() -> int:
 
 def index_bijwerken(*, hoogstens: int | None = None) -> int:
     """Applies waiting changes to the index in commits of PER_KEER, oldest first; returns how many
-    were applied. Raises motor.Bezet when another process is writing the index."""
+    were applied. Raises motor.Bezet when another process is writing the index.
+
+    Always from the primary, also when a public search on the replica triggers it: the outbox rows
+    are deleted on the primary, so documents read from a replica that is behind would leave the
+    index behind for good."""
+    with replica.primair():
+        return _index_bijwerken(hoogstens=hoogstens)
+
+
+def _index_bijwerken(*, hoogstens: int | None) -> int:
     if motor.nieuw_aangemaakt():
         index_herbouwen()
     toegepast = 0
@@ -234,6 +244,7 @@ def index_bijwerken(*, hoogstens: int | None = None) -> int:
     return toegepast
 
 
+@replica.leest_van_replica
 def zoeken(
     *,
     vraag: str,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
 
+from raadhuis.core.replica import leest_van_replica
 from raadhuis.dienstverlening.models import DoelgroepKeuze, Product, Tarief, Team, Zaaktype
 from raadhuis.dienstverlening.upl import UplProduct, upl
 
@@ -44,6 +45,7 @@ class Doelgroepgroep:
 _DOELGROEP_VOLGORDE = (DoelgroepKeuze.INWONER, DoelgroepKeuze.BEIDE, DoelgroepKeuze.ONDERNEMER)
 
 
+@leest_van_replica
 def producten_per_doelgroep() -> list[Doelgroepgroep]:
     """The active products grouped by audience (one query; empty groups left out)."""
     per_doelgroep: dict[str, list[Product]] = {keuze.value: [] for keuze in _DOELGROEP_VOLGORDE}
@@ -56,6 +58,7 @@ def producten_per_doelgroep() -> list[Doelgroepgroep]:
     ]
 
 
+@leest_van_replica
 def publiek_product(slug: str, *, jaar: int) -> Product | None:
     """An active product for its public page, with its zaaktype and the leges of ``jaar`` prefetched
     as ``tarieven_van_jaar`` (two queries)."""
