@@ -16,18 +16,15 @@ filled from the page itself (lxml), CSRF token included.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import itertools
 import json
 import os
 import random
 import re
-import struct
-import time
 from typing import Any
 from urllib.parse import urlsplit
 
+from formulieren import formulier, links, totp
 from locust import HttpUser, between, constant, task
 from lxml import html
 
@@ -37,32 +34,6 @@ _WACHT = os.environ.get("BELASTING_WACHTTIJD", "0.5-2")
 WACHTTIJD = constant(0) if _WACHT == "0" else between(*(float(d) for d in _WACHT.split("-")))
 # Each employee user logs in with an account of its own: a TOTP code is accepted once per account.
 _ACCOUNTS = itertools.count()
-
-
-def totp(sleutel_hex: str, *, stap: int = 0) -> str:
-    """RFC 6238 with django-otp's defaults: 30 s steps, 6 digits, HMAC-SHA1."""
-    teller = struct.pack(">Q", int(time.time()) // 30 + stap)
-    digest = hmac.new(bytes.fromhex(sleutel_hex), teller, hashlib.sha1).digest()
-    begin = digest[-1] & 0x0F
-    return f"{(struct.unpack('>I', digest[begin : begin + 4])[0] & 0x7FFFFFFF) % 1_000_000:06d}"
-
-
-def formulier(inhoud: bytes, actie: str = "", velden: tuple[str, ...] = ()) -> tuple[str, dict[str, str]]:
-    """The POST form whose action contains `actie` and that has all `velden` (a page has other
-    forms too: the language choice, logout), with the values it would send as is."""
-    document = html.fromstring(inhoud)
-    for form in document.forms:
-        if (
-            form.get("method", "get").lower() == "post"
-            and actie in (form.get("action") or "")
-            and set(velden) <= set(form.fields.keys())
-        ):
-            return form.get("action") or "", dict(form.form_values())
-    raise LookupError(f"no POST form with action {actie!r} and fields {velden}")
-
-
-def links(inhoud: bytes, patroon: str) -> list[str]:
-    return sorted(set(re.findall(rf'href="({patroon})"', inhoud.decode())))
 
 
 class Bezoeker(HttpUser):
@@ -138,8 +109,10 @@ class Inwoner(Bezoeker):
         # The level stays as the IdP preselected it: the one the login asked for.
         velden.update({"middel": "digid", "test_bsn": "", "eigen_bsn": self.bsn})
         velden.pop("annuleren", None)
+        # The test IdP is part of the server that sent us there and accepts only its own origin.
+        herkomst = urlsplit(naar_idp.url)
         with self.client.post(
-            self.url(doel or urlsplit(naar_idp.url).path),
+            f"{herkomst.scheme}://{herkomst.netloc}{doel or herkomst.path}",
             data=velden,
             name="inwoner: DigiD inloggen (terug)",
             catch_response=True,

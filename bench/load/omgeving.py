@@ -39,6 +39,7 @@ def omgeving(
     cache_prefix: str | None = None,
     taken: str = "database",
     sessies: str = "cached_db",
+    database_url: str | None = None,
 ) -> dict[str, str]:
     """The variables an installation with several app servers sets (docs/operations.md): a shared
     Redis cache, sessions in the database with a Redis copy, the task backend; plain http on
@@ -50,7 +51,7 @@ def omgeving(
         (var / "static").symlink_to(PROJECT / "var" / "static")
     waarden = {
         "DJANGO_SETTINGS_MODULE": "raadhuis.settings",
-        "DATABASE_URL": f"{POSTGRES}/{database}",
+        "DATABASE_URL": database_url or f"{POSTGRES}/{database}",
         "RAADHUIS_VAR_DIR": str(var),
         "RAADHUIS_HTTPS": "false",
         "RAADHUIS_DEBUG": "false",
