@@ -48,10 +48,18 @@ class Bezoeker(HttpUser):
         return self.client.get(self.url(pad), name=naam, **opties)
 
     def verzenden(
-        self, pad: str, naam: str, gegevens: dict[str, str], *, verwacht: str, actie: str = ""
+        self,
+        pad: str,
+        naam: str,
+        gegevens: dict[str, str],
+        *,
+        verwacht: str,
+        actie: str = "",
+        geweigerd: str = "",
     ) -> Any:
         """GETs the page, fills its form with `gegevens`, POSTs it; success is a redirect to a
-        path containing `verwacht`."""
+        path containing `verwacht`, or the form again with the message `geweigerd` (a clean
+        refusal: someone else was first)."""
         pagina = self.get(pad, f"{naam} (formulier)")
         if pagina.status_code != 200:
             return None
@@ -65,7 +73,11 @@ class Bezoeker(HttpUser):
             catch_response=True,
         ) as antwoord:
             locatie = antwoord.headers.get("Location", "")
-            if antwoord.status_code in (302, 303) and verwacht in locatie:
+            gelukt = antwoord.status_code in (302, 303) and verwacht in locatie
+            netjes_geweigerd = (
+                bool(geweigerd) and antwoord.status_code in (200, 400) and geweigerd in antwoord.text
+            )
+            if gelukt or netjes_geweigerd:
                 antwoord.success()
             else:
                 antwoord.failure(f"{antwoord.status_code} naar {locatie!r}, niet {verwacht!r}")
@@ -152,9 +164,7 @@ class Inwoner(Bezoeker):
         if not dagen:
             return
         dag = random.choice(dagen[:10])
-        tijden = re.findall(
-            r'name="tijd" value="(\d{4})"', self.get(dag, "inwoner: afspraak, tijd").content.decode()
-        )
+        tijden = re.findall(r'\?tijd=(\d{4})"', self.get(dag, "inwoner: afspraak, tijd").content.decode())
         if not tijden:
             return
         self.verzenden(
@@ -162,6 +172,7 @@ class Inwoner(Bezoeker):
             "inwoner: afspraak boeken",
             {"naam": "B. Elasting", "emailadres": f"afspraak-{random.getrandbits(40)}@belasting.example.org"},
             verwacht="/afspraak/bevestiging/",
+            geweigerd="net door iemand anders geboekt",
         )
 
 
