@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from io import BytesIO
 from pathlib import PurePosixPath
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -62,6 +63,7 @@ __all__ = [
     "publiceren",
     "publiceren_vanuit_bron",
     "vervangen",
+    "zoekvelden",
 ]
 
 # Publications hold no personal data by design (what is published was assessed first), so their
@@ -157,27 +159,35 @@ def _sitemaps_markeren(document_ids: Iterable[int]) -> None:
     na_commit(sitemaps.sitemaps_bijwerken)
 
 
-def _zoekindex_bijwerken(publicatie: Publicatie) -> None:
-    """Every document of a published publication in the search index, found by its text, its
-    title and the publication's title and description, and filed under the search facets."""
+def zoekvelden(publicatie: Publicatie) -> list[dict[str, Any]]:
+    """What the search index holds for each document of a published publication: found by its
+    text, its title and the publication's title and description, filed under the search facets.
+    One dict of `zoeken.document_bijwerken` arguments per document (a bulk load writes the same)."""
     url = reverse("publicatie:publicatie", args=[publicatie.uuid])
     datum = facetten.documentdatum(publicatie)
-    for document in publicatie.documenten.all():
-        zoeken.document_bijwerken(
-            soort=ZOEKSOORT,
-            sleutel=str(document.uuid),
+    return [
+        {
+            "soort": ZOEKSOORT,
+            "sleutel": str(document.uuid),
             # A result reading only "Bijlage 2" says nothing; the publication's title comes first.
-            titel=document.titel
+            "titel": document.titel
             if document.titel == publicatie.officiele_titel
             else f"{publicatie.officiele_titel}: {document.titel}",
-            tekst="\n".join(
+            "tekst": "\n".join(
                 deel for deel in (publicatie.officiele_titel, publicatie.omschrijving, document.tekst) if deel
             ),
-            url=url,
-            openbaar=True,
-            datum=datum,
-            kenmerken=facetten.kenmerken(publicatie, document, datum),
-        )
+            "url": url,
+            "openbaar": True,
+            "datum": datum,
+            "kenmerken": facetten.kenmerken(publicatie, document, datum),
+        }
+        for document in publicatie.documenten.all()
+    ]
+
+
+def _zoekindex_bijwerken(publicatie: Publicatie) -> None:
+    for velden in zoekvelden(publicatie):
+        zoeken.document_bijwerken(**velden)
 
 
 def _zoekindex_verwijderen(documenten: Iterable[Publicatiedocument]) -> None:
