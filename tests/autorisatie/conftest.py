@@ -17,7 +17,7 @@ from autorisatie.matrix import ACTOREN
 from raadhuis.accounts.models import Medewerker
 from raadhuis.accounts.tests.hulp import TweestapClient
 from raadhuis.core.identiteit import Identiteit, identiteit_opslaan
-from raadhuis.core.tests.wereld import teruggedraaide_wereld
+from raadhuis.core.tests.wereld import teruggedraaide_wereld, wereld_gereed
 from raadhuis.testidp.testhulp import backchannel_via_testclient
 
 
@@ -72,4 +72,5 @@ def wereld(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> Iterato
         wereld = Wereld()
         data.bouwen(wereld.waarden)
         _sessies(wereld)
+        wereld_gereed()
         yield wereld

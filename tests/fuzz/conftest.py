@@ -23,7 +23,7 @@ from raadhuis.accounts.models import Medewerker, Rol
 from raadhuis.accounts.services import api_token_uitgeven, medewerker_aanmaken
 from raadhuis.accounts.tests.hulp import TweestapClient
 from raadhuis.core.identiteit import Betrouwbaarheidsniveau, Identiteit, Soort, identiteit_opslaan
-from raadhuis.core.tests.wereld import teruggedraaide_wereld
+from raadhuis.core.tests.wereld import teruggedraaide_wereld, wereld_gereed
 from raadhuis.dienstverlening.tests import factories as dv
 from raadhuis.publicatie import services as publicatie_services
 from raadhuis.publicatie import waardelijsten
@@ -210,6 +210,7 @@ def wereld(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> Iterato
         ):
             wereld = Wereld()
             _bouwen(wereld)
+            wereld_gereed()
             yield wereld
     finally:
         request_started.connect(close_old_connections)
