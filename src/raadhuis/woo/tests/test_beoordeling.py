@@ -75,8 +75,8 @@ def coordinator(db: None) -> Medewerker:
     return medewerker(Rol.WOO_COORDINATOR, first_name="Coco", last_name="Coördinator")
 
 
-@pytest.fixture
-def verzoek(coordinator: Medewerker) -> WooVerzoek:
+def sportverzoek(door: Medewerker) -> WooVerzoek:
+    """The request these tests assess, registered by `door` (e-mail, received today)."""
     return verzoekservices.verzoek_registreren(
         onderwerp="Subsidies sportclubs",
         omschrijving="Alle brieven over subsidies aan sportclubs.",
@@ -84,8 +84,13 @@ def verzoek(coordinator: Medewerker) -> WooVerzoek:
         kanaal=Kanaal.EMAIL,
         verzoeker_naam="A. Verzoeker",
         emailadres="verzoeker@example.org",
-        door=coordinator,
+        door=door,
     )
+
+
+@pytest.fixture
+def verzoek(coordinator: Medewerker) -> WooVerzoek:
+    return sportverzoek(coordinator)
 
 
 def pdf_maken(*regels: str, auteur: str = "") -> bytes:

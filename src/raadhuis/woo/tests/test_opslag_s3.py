@@ -11,15 +11,13 @@ import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
 
 from raadhuis.accounts.models import Medewerker, Rol
 from raadhuis.conftest import S3Proef
 from raadhuis.core.models import Logregel
-from raadhuis.woo.models import Document, Kanaal, WooVerzoek
+from raadhuis.woo.models import Document, WooVerzoek
 from raadhuis.woo.services import beoordeling as beoordelingsservices
 from raadhuis.woo.services import documenten as documentservices
-from raadhuis.woo.services import verzoeken as verzoekservices
 from raadhuis.woo.tests.test_beoordeling import (
     BSN,
     NAAM,
@@ -29,6 +27,7 @@ from raadhuis.woo.tests.test_beoordeling import (
     medewerker,
     pdf_maken,
     pdf_tekst,
+    sportverzoek,
     vak_maken,
 )
 
@@ -47,15 +46,7 @@ def coordinator() -> Medewerker:
 
 @pytest.fixture
 def verzoek(coordinator: Medewerker) -> WooVerzoek:
-    return verzoekservices.verzoek_registreren(
-        onderwerp="Subsidies sportclubs",
-        omschrijving="Alle brieven over subsidies aan sportclubs.",
-        ontvangen_op=timezone.localdate(),
-        kanaal=Kanaal.EMAIL,
-        verzoeker_naam="A. Verzoeker",
-        emailadres="verzoeker@example.org",
-        door=coordinator,
-    )
+    return sportverzoek(coordinator)
 
 
 def _url(naam: str, verzoek: WooVerzoek, *extra: int) -> str:
