@@ -43,9 +43,17 @@ def _logboek_bij_transactionele_test(request: pytest.FixtureRequest) -> Iterator
     logboek_leegmaken()
 
 
-# Uploads of a test run go to temporary folders, not into the checkout's var/.
+# Uploads of a test run go to temporary folders, not into the checkout's var/; one set per test
+# process: xdist's workers inherit the environment of the process that started them, and a test
+# that looks at what a folder holds must not see a file another worker just wrote.
 import tempfile as _tempfile  # noqa: E402
 
+_EIGEN_MAPPEN = "RAADHUIS_TEST_MAPPEN_VAN_PROCES"
+if os.environ.get(_EIGEN_MAPPEN) not in (None, str(os.getpid())):
+    for _naam in ("RAADHUIS_MEDIA_ROOT", "RAADHUIS_PRIVE_ROOT", "RAADHUIS_SITEMAP_ROOT"):
+        os.environ.pop(_naam, None)  # the starting process's folders, not set by whoever ran pytest
+if not {"RAADHUIS_MEDIA_ROOT", "RAADHUIS_PRIVE_ROOT", "RAADHUIS_SITEMAP_ROOT"} & set(os.environ):
+    os.environ[_EIGEN_MAPPEN] = str(os.getpid())
 os.environ.setdefault("RAADHUIS_MEDIA_ROOT", _tempfile.mkdtemp(prefix="raadhuis-media-"))
 os.environ.setdefault("RAADHUIS_PRIVE_ROOT", _tempfile.mkdtemp(prefix="raadhuis-prive-"))
 os.environ.setdefault("RAADHUIS_SITEMAP_ROOT", _tempfile.mkdtemp(prefix="raadhuis-sitemaps-"))
@@ -119,3 +127,33 @@ def _geen_bsn_gelekt(_bsn_bewaking: None) -> Iterator[None]:
     nieuw = _bsn_gezien[voor:]
     if nieuw:
         pytest.fail("BSN in een logregel of URL:\n" + "\n".join(nieuw), pytrace=False)
+
+
+# --- with pytest-xdist: the tests of one class in one process -----------------------------------
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--klassen-bijeen",
+        action="store_true",
+        help="with -n: the tests of one class run in one process, the largest class first (in this "
+        "project a class shares one expensive world: core/tests/wereld.py); other tests are handed "
+        "out one by one",
+    )
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    """xdist's own `loadgroup` would do this with a mark, but it cannot name a group under pytest
+    9.2 (it sets a node attribute pytest no longer reads); a class is the natural unit anyway."""
+    if not config.getoption("klassen_bijeen"):
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class KlassenBijeen(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            # "pad.py::Klasse::test[param]" -> "pad.py::Klasse"; a test outside a class is its own unit.
+            delen = nodeid.split("[", 1)[0].split("::")
+            return "::".join(delen[:2]) if len(delen) > 2 else nodeid
+
+    return KlassenBijeen(config, log)
