@@ -13,9 +13,12 @@ run: setup conversie
 	@$(RAADHUIS) demo
 	@RAADHUIS_HTTPS=$${RAADHUIS_HTTPS:-false} $(RAADHUIS) start --adres $(ADRES)
 
-# One test process per CPU (pytest-xdist); each has its own test database.
+# One test process per CPU (pytest-xdist); each has its own test database. The tests of one class
+# share one expensive world (the authorization matrix, the fuzzer, the demo's tests): with
+# --klassen-bijeen (raadhuis.pytest_plugin) each class runs in one process, the largest first, so
+# its world is built once; the other tests are handed out one by one.
 test: setup chromium conversie
-	$(BIN)/pytest -n auto
+	$(BIN)/pytest -n auto --klassen-bijeen
 
 setup: $(VENV)/.geinstalleerd frontend/node_modules/.geinstalleerd var/static/.verzameld
 

@@ -1,5 +1,5 @@
 """The shared world of the authorization matrix: the demo data, a few objects per resident, and one
-logged-in session per actor, built once per module inside a transaction that is rolled back."""
+logged-in session per actor, built once for the class TestMatrix inside a transaction that is rolled back."""
 
 from __future__ import annotations
 
@@ -61,7 +61,7 @@ def _sessies(wereld: Wereld) -> None:
         wereld.cookies[actor] = client.cookies
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="class")
 def wereld(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> Iterator[Wereld]:
     """Everything in one outer transaction, rolled back at the end, so the demo data never reaches
     the other tests of the run; every case runs in a savepoint of its own (test_matrix)."""

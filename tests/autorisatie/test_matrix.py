@@ -115,15 +115,16 @@ def _gevallen() -> Iterator[Any]:
                 )
 
 
-@pytest.mark.parametrize(("route", "index", "actor"), list(_gevallen()))
-def test_antwoord_volgens_matrix(
-    wereld: Wereld, django_db_blocker: DjangoDbBlocker, route: str, index: int, actor: str
-) -> None:
-    geval = MATRIX[route][index]
-    verwacht = verwacht_antwoord(geval, actor)
-    gekregen, antwoord = opvragen(wereld, django_db_blocker, route, geval, actor)
-    assert gekregen == verwacht, f"{actor} on {antwoord.request['PATH_INFO']}: {antwoord.status_code}"
-    geheim = geval.get("geheim")
-    if geheim is not None and actor not in geheim["mag_zien"]:
-        tekst = wereld.waarden[geheim["tekst"]]
-        assert tekst not in antwoord.content.decode(errors="replace"), f"{actor} sees {tekst!r}"
+class TestMatrix:
+    @pytest.mark.parametrize(("route", "index", "actor"), list(_gevallen()))
+    def test_antwoord_volgens_matrix(
+        self, wereld: Wereld, django_db_blocker: DjangoDbBlocker, route: str, index: int, actor: str
+    ) -> None:
+        geval = MATRIX[route][index]
+        verwacht = verwacht_antwoord(geval, actor)
+        gekregen, antwoord = opvragen(wereld, django_db_blocker, route, geval, actor)
+        assert gekregen == verwacht, f"{actor} on {antwoord.request['PATH_INFO']}: {antwoord.status_code}"
+        geheim = geval.get("geheim")
+        if geheim is not None and actor not in geheim["mag_zien"]:
+            tekst = wereld.waarden[geheim["tekst"]]
+            assert tekst not in antwoord.content.decode(errors="replace"), f"{actor} sees {tekst!r}"

@@ -195,7 +195,7 @@ def _bouwen(wereld: Wereld) -> None:
     ]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="class")
 def wereld(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> Iterator[Wereld]:
     """Everything in one outer transaction, rolled back at the end, so none of it reaches the other
     tests of the run; every fuzzed request runs in a savepoint of its own (test_api)."""
@@ -205,9 +205,7 @@ def wereld(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> Iterato
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     try:
-        with teruggedraaide_wereld(
-            "fuzz", django_db_blocker, PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]
-        ):
+        with teruggedraaide_wereld("fuzz", django_db_blocker):
             wereld = Wereld()
             _bouwen(wereld)
             wereld_gereed()

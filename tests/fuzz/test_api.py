@@ -53,8 +53,8 @@ OPENAPI = "/api/v1/openapi.json"
 
 schema = schemathesis.openapi.from_wsgi(OPENAPI, application)
 
-# The world is one rolled-back transaction per module (conftest.wereld); this mark makes pytest-django
-# create the test database for it and wrap every test in a transaction of its own.
+# The world is one rolled-back transaction for the class TestFuzz (conftest.wereld); this mark makes
+# pytest-django create the test database for it and wrap every test in a transaction of its own.
 pytestmark = pytest.mark.django_db
 
 
@@ -240,73 +240,76 @@ def _beschrijving(case: Geval, antwoord: Response) -> str:
 # --- the tests ------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("sleutel", "identiteit"), list(_gevallen()))
-def test_operatie_houdt_stand(
-    sleutel: str,
-    identiteit: str,
-    wereld: Wereld,
-    django_db_blocker: DjangoDbBlocker,
-    record_property: Callable[[str, object], None],
-) -> None:
-    """No 5xx, bodies as documented, every 4xx problem+json: for fuzzed input as this identity."""
-    operatie = next(o for o in _operaties() if _sleutel(o) == sleutel)
-    cijfers = dict.fromkeys(("voorbeelden", "2xx", "4xx", "5xx", "schemafouten", "geen_problem_json"), 0)
+class TestFuzz:
+    @pytest.mark.parametrize(("sleutel", "identiteit"), list(_gevallen()))
+    def test_operatie_houdt_stand(
+        self,
+        sleutel: str,
+        identiteit: str,
+        wereld: Wereld,
+        django_db_blocker: DjangoDbBlocker,
+        record_property: Callable[[str, object], None],
+    ) -> None:
+        """No 5xx, bodies as documented, every 4xx problem+json: for fuzzed input as this identity."""
+        operatie = next(o for o in _operaties() if _sleutel(o) == sleutel)
+        cijfers = dict.fromkeys(("voorbeelden", "2xx", "4xx", "5xx", "schemafouten", "geen_problem_json"), 0)
 
-    def controleren(case: Geval) -> None:
-        antwoord = _versturen(case, wereld, identiteit, django_db_blocker)
-        cijfers["voorbeelden"] += 1
-        if 200 <= antwoord.status_code < 300 or 400 <= antwoord.status_code < 500:
-            cijfers[f"{antwoord.status_code // 100}xx"] += 1
-        for figuur, controle in HARDE_CONTROLES:
-            fout = _controle(case, antwoord, controle)
-            if fout is not None:
-                cijfers[figuur] += 1
-                raise AssertionError(f"{figuur}: {_beschrijving(case, antwoord)}\n{fout}")
-
-    bekend = BEKENDE_FOUTEN.get((sleutel, identiteit))
-    try:
-        if bekend is not None:
-            controleren(operatie.Case(body=bekend.body, media_type="application/json"))
-        hypothesis.given(case=strategie(operatie, wereld))(INSTELLINGEN(controleren))()
-    finally:
-        record_property("fuzz_operatie", sleutel)
-        for figuur, waarde in cijfers.items():
-            record_property(f"fuzz_{figuur}", waarde)
-
-
-@pytest.mark.parametrize("sleutel", list(_statusgevallen()))
-def test_openapi_beschrijft_elk_antwoord(
-    sleutel: str,
-    wereld: Wereld,
-    django_db_blocker: DjangoDbBlocker,
-    record_property: Callable[[str, object], None],
-) -> None:
-    """Every status code and media type an operation answers is listed in its OpenAPI entry
-    (schemathesis' status_code_conformance and content_type_conformance), for every relevant
-    identity; a few examples per identity suffice."""
-    operatie = next(o for o in _operaties() if _sleutel(o) == sleutel)
-    ongedocumenteerd: dict[str, str] = {}
-
-    def als(identiteit: str) -> Callable[[], None]:
-        @hypothesis.settings(INSTELLINGEN, max_examples=DOCUMENTATIE_VOORBEELDEN)
-        @hypothesis.given(case=strategie(operatie, wereld))
-        def voorbeeld(case: Geval) -> None:
+        def controleren(case: Geval) -> None:
             antwoord = _versturen(case, wereld, identiteit, django_db_blocker)
-            for controle in (status_code_conformance, content_type_conformance):
-                if _controle(case, antwoord, controle) is not None:
-                    soort = (antwoord.headers.get("content-type") or [""])[0]
-                    ongedocumenteerd.setdefault(
-                        f"{antwoord.status_code} {soort}", f"{identiteit}: {_beschrijving(case, antwoord)}"
-                    )
+            cijfers["voorbeelden"] += 1
+            if 200 <= antwoord.status_code < 300 or 400 <= antwoord.status_code < 500:
+                cijfers[f"{antwoord.status_code // 100}xx"] += 1
+            for figuur, controle in HARDE_CONTROLES:
+                fout = _controle(case, antwoord, controle)
+                if fout is not None:
+                    cijfers[figuur] += 1
+                    raise AssertionError(f"{figuur}: {_beschrijving(case, antwoord)}\n{fout}")
 
-        return voorbeeld
+        bekend = BEKENDE_FOUTEN.get((sleutel, identiteit))
+        try:
+            if bekend is not None:
+                controleren(operatie.Case(body=bekend.body, media_type="application/json"))
+            hypothesis.given(case=strategie(operatie, wereld))(INSTELLINGEN(controleren))()
+        finally:
+            record_property("fuzz_operatie", sleutel)
+            for figuur, waarde in cijfers.items():
+                record_property(f"fuzz_{figuur}", waarde)
 
-    for identiteit in identiteiten(operatie):
-        als(identiteit)()
-    record_property("fuzz_ongedocumenteerde_status", len(ongedocumenteerd))
-    assert not ongedocumenteerd, f"{sleutel} answers what its OpenAPI entry does not list:\n" + "\n".join(
-        f"{status}: {voorbeeld}" for status, voorbeeld in sorted(ongedocumenteerd.items())
-    )
+    @pytest.mark.parametrize("sleutel", list(_statusgevallen()))
+    def test_openapi_beschrijft_elk_antwoord(
+        self,
+        sleutel: str,
+        wereld: Wereld,
+        django_db_blocker: DjangoDbBlocker,
+        record_property: Callable[[str, object], None],
+    ) -> None:
+        """Every status code and media type an operation answers is listed in its OpenAPI entry
+        (schemathesis' status_code_conformance and content_type_conformance), for every relevant
+        identity; a few examples per identity suffice."""
+        operatie = next(o for o in _operaties() if _sleutel(o) == sleutel)
+        ongedocumenteerd: dict[str, str] = {}
+
+        def als(identiteit: str) -> Callable[[], None]:
+            @hypothesis.settings(INSTELLINGEN, max_examples=DOCUMENTATIE_VOORBEELDEN)
+            @hypothesis.given(case=strategie(operatie, wereld))
+            def voorbeeld(case: Geval) -> None:
+                antwoord = _versturen(case, wereld, identiteit, django_db_blocker)
+                for controle in (status_code_conformance, content_type_conformance):
+                    if _controle(case, antwoord, controle) is not None:
+                        soort = (antwoord.headers.get("content-type") or [""])[0]
+                        ongedocumenteerd.setdefault(
+                            f"{antwoord.status_code} {soort}",
+                            f"{identiteit}: {_beschrijving(case, antwoord)}",
+                        )
+
+            return voorbeeld
+
+        for identiteit in identiteiten(operatie):
+            als(identiteit)()
+        record_property("fuzz_ongedocumenteerde_status", len(ongedocumenteerd))
+        assert not ongedocumenteerd, f"{sleutel} answers what its OpenAPI entry does not list:\n" + "\n".join(
+            f"{status}: {voorbeeld}" for status, voorbeeld in sorted(ongedocumenteerd.items())
+        )
 
 
 # --- the custom check itself ----------------------------------------------------------------------
