@@ -40,6 +40,7 @@ from raadhuis.besluitvorming.models import (
 from raadhuis.besluitvorming.selectors import publiek
 from raadhuis.core import tooi
 from raadhuis.core.selectors import huidige_organisatie
+from raadhuis.core.validators import alleen_cijfers
 
 router = Router(tags=["Open Raadsinformatie (VNG ODS)"], auth=None)
 
@@ -124,7 +125,7 @@ def _pk(waarde: str | None) -> int | None:
     if not waarde:
         return None
     laatste = waarde.rstrip("/").rsplit("/", 1)[-1]
-    return int(laatste) if laatste.isdigit() else -1
+    return int(laatste) if alleen_cijfers(laatste) else -1
 
 
 def _keuze(parameters: QueryDict, naam: str, toegestaan: Iterable[str]) -> str | None:
@@ -155,7 +156,7 @@ def _pagina(context: _Context, objecten: QuerySet[M], weergave: Callable[[_Conte
 
 
 def _een(objecten: QuerySet[M], pk: str) -> M:
-    if not pk.isdigit():
+    if not alleen_cijfers(pk):
         raise Http404
     obj = objecten.filter(pk=int(pk)).first()
     if obj is None:
@@ -658,7 +659,7 @@ def natuurlijk_persoon(request: HttpRequest, id: str) -> Json:
 
 def _deelnemer(waarde: str) -> tuple[int, int]:
     vergadering_id, _streep, persoon_id = waarde.partition("-")
-    if not (vergadering_id.isdigit() and persoon_id.isdigit()):
+    if not (alleen_cijfers(vergadering_id) and alleen_cijfers(persoon_id)):
         raise Http404
     return int(vergadering_id), int(persoon_id)
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from raadhuis.core import tooi
 from raadhuis.core.forms import DatumInvoer, Keuzelijst, RaadhuisForm
+from raadhuis.core.validators import alleen_cijfers
 from raadhuis.core.zoeken import Sortering
 from raadhuis.publicatie import facetten, selectors, waardelijsten
 from raadhuis.publicatie.models import Publicatie, Publicatiestatus
@@ -209,7 +210,7 @@ class FacetVeld(forms.Field):
 
 def _geldige_filterwaarde(facet: str, waarde: str) -> bool:
     if facet == facetten.JAAR:
-        return waarde.isdigit() and len(waarde) == 4
+        return alleen_cijfers(waarde) and len(waarde) == 4
     if facet == facetten.ORGANISATIE:
         return tooi.organisatie(waarde) is not None
     geldig = facetten.geldige_waarden(facet)

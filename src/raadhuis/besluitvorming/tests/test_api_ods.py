@@ -281,6 +281,16 @@ def test_onbekende_id_geeft_404_problem_json(client, db):
         assert antwoord["Content-Type"] == PROBLEM
 
 
+@pytest.mark.parametrize("waarde", ["³", "٣", "1²", "/api/v1/fracties/³"])
+def test_id_filter_of_id_met_andere_cijfers_dan_0_9_vindt_niets(client, gegevens, waarde):
+    """Found by the fuzzer: "³".isdigit() is true and int("³") fails (a 500), "٣" is read as 3."""
+    for pad, filter_ in (("stemresultatenperfractie", "fractie"), ("fractielidmaatschappen", "fractie")):
+        antwoord = client.get(f"/api/v1/{pad}", {filter_: waarde})
+        assert antwoord.status_code == 200, (pad, waarde)
+        assert antwoord.json()["results"] == [], (pad, waarde)
+    assert client.get(f"/api/v1/fracties/{waarde.rsplit('/', 1)[-1]}").status_code == 404
+
+
 def test_collegevergaderingen_staan_niet_in_de_ods_api(client, organisatie):
     """ODS VergaderingsType has no value for the college; its lists are Woo category 2d."""
     college = OrgaanFactory(college=True)

@@ -27,6 +27,7 @@ from raadhuis.besluitvorming.services import organen as diensten
 from raadhuis.besluitvorming.views.griffie import _kruimelpad
 from raadhuis.core.forms import fout_naar_formulier
 from raadhuis.core.toegang import ingelogde_gebruiker, werkplek
+from raadhuis.core.validators import alleen_cijfers
 
 TEMPLATES = "besluitvorming/organen/"
 
@@ -193,7 +194,7 @@ def orgaan(request: HttpRequest, pk: int) -> HttpResponse:
 def lidmaatschap_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
     orgaan_obj = get_object_or_404(Orgaan, pk=pk)
     beginwaarden: dict[str, Any] = {"begin": timezone.localdate()}
-    if request.GET.get("persoon", "").isdigit():
+    if alleen_cijfers(request.GET.get("persoon", "")):
         beginwaarden["persoon"] = int(request.GET["persoon"])
     form = LidmaatschapForm(_gegevens(request), personen=personen(), initial=beginwaarden)
     if request.method == "POST" and form.is_valid():

@@ -36,6 +36,7 @@ from raadhuis.besluitvorming.views.griffie import _kruimelpad
 from raadhuis.besluitvorming.views.organen_beheer import _gegevens, formulier_pagina
 from raadhuis.core.forms import fout_naar_formulier
 from raadhuis.core.toegang import ingelogde_gebruiker, werkplek
+from raadhuis.core.validators import alleen_cijfers
 
 TEMPLATES = "besluitvorming/organen/"
 
@@ -259,7 +260,7 @@ def fractie(request: HttpRequest, pk: int) -> HttpResponse:
 def fractielidmaatschap_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
     fractie_obj = get_object_or_404(Fractie, pk=pk)
     beginwaarden: dict[str, Any] = {"begin": max(timezone.localdate(), fractie_obj.actief_vanaf)}
-    if request.GET.get("persoon", "").isdigit():
+    if alleen_cijfers(request.GET.get("persoon", "")):
         beginwaarden["persoon"] = int(request.GET["persoon"])
     form = FractielidmaatschapForm(_gegevens(request), personen=personen(), initial=beginwaarden)
     if request.method == "POST" and form.is_valid():

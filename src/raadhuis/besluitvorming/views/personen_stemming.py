@@ -23,6 +23,7 @@ from raadhuis.besluitvorming.views.griffie import _kruimelpad
 from raadhuis.besluitvorming.views.stemmen import _aanwezig_volgens_lijst
 from raadhuis.core.forms import fout_naar_formulier
 from raadhuis.core.toegang import ingelogde_gebruiker, werkplek
+from raadhuis.core.validators import alleen_cijfers
 
 TEMPLATES = "besluitvorming/stemmen/"
 
@@ -58,7 +59,7 @@ def stemming_over_personen(request: HttpRequest, pk: int) -> HttpResponse:
     bewaard: dict[str, Any] = request.session.get(_sessiesleutel(agendapunt), {})
     if request.method == "POST" and not gekozen:
         kandidaten = namen(request.POST.get("kandidaten", ""))
-        rondes = int(request.POST["rondes"]) if request.POST.get("rondes", "").isdigit() else 1
+        rondes = int(request.POST["rondes"]) if alleen_cijfers(request.POST.get("rondes", "")) else 1
         form = PersonenstemmingForm(request.POST, leden=leden, kandidaten=kandidaten, rondes=rondes)
         if request.POST.get("actie") == "vastleggen" and form.is_valid():
             try:

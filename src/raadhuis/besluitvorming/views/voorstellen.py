@@ -32,6 +32,7 @@ from raadhuis.besluitvorming.views.organen_beheer import _gegevens
 from raadhuis.core.forms import fout_naar_formulier
 from raadhuis.core.rechten import mag
 from raadhuis.core.toegang import ingelogde_gebruiker, werkplek
+from raadhuis.core.validators import alleen_cijfers
 
 TEMPLATES = "besluitvorming/voorstellen/"
 INTREKBAAR = (*diensten.AANHANGIG, Voorstel.Status.AANGEHOUDEN)
@@ -68,7 +69,7 @@ def voorstel_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
     agendapunten = agendapunten_van(vergadering)
     agendapunt: Agendapunt | None = None
     gevraagd = request.GET.get("agendapunt", "")
-    if gevraagd.isdigit():
+    if alleen_cijfers(gevraagd):
         agendapunt = get_object_or_404(agendapunten, pk=int(gevraagd))
     leden = leden_die_kunnen_indienen(vergadering)
     beginwaarden: dict[str, Any] = {"soort": Voorstel.Soort.MOTIE}

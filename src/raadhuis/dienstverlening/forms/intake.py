@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from raadhuis.core import bsn as bsn_module
 from raadhuis.core.forms import RaadhuisForm
+from raadhuis.core.validators import alleen_cijfers
 from raadhuis.dienstverlening.models import Kanaal, Product
 from raadhuis.dienstverlening.services.intake import ASSISTENTIE_KANALEN
 
@@ -62,7 +63,7 @@ class AssistentieStartForm(RaadhuisForm):
 
     def clean_kvk_nummer(self) -> str:
         waarde = str(self.cleaned_data.get("kvk_nummer") or "").replace(" ", "")
-        if waarde and not (len(waarde) == 8 and waarde.isdigit()):
+        if waarde and not (len(waarde) == 8 and alleen_cijfers(waarde)):
             raise forms.ValidationError(_("Een KvK-nummer bestaat uit 8 cijfers."))
         return waarde
 

@@ -19,6 +19,7 @@ from raadhuis.accounts.models import Rol as Medewerkerrol
 from raadhuis.core import zoeken
 from raadhuis.core.logboek import Betrokkene, leest_persoonsgegevens
 from raadhuis.core.rechten import vereis
+from raadhuis.core.validators import alleen_cijfers
 from raadhuis.dienstverlening.models import (
     Afspraak,
     Kennisartikel,
@@ -311,7 +312,7 @@ def kennisartikelen_zoeken(
     resultaten = zoeken.zoeken(
         vraag=vraag, soorten=("kennisartikel",), alleen_openbaar=False, aantal=MAX_AANTAL
     )
-    volgorde = [int(treffer.sleutel) for treffer in resultaten.treffers if treffer.sleutel.isdigit()]
+    volgorde = [int(treffer.sleutel) for treffer in resultaten.treffers if alleen_cijfers(treffer.sleutel)]
     if not volgorde:
         return []
     artikelen = Kennisartikel.objects.filter(pk__in=volgorde, actief=True).select_related("product")

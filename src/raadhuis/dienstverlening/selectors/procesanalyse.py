@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
+from raadhuis.core.validators import alleen_cijfers
 from raadhuis.dienstverlening.models import Statustype, Zaak, Zaakstatus, Zaaktype
 from raadhuis.dienstverlening.periode import Periode
 
@@ -350,7 +351,7 @@ def pad_lezen(pad: str) -> tuple[list[int], bool]:
     for i, deel in enumerate(delen):
         if afgekapt and i == 0:
             continue  # possibly half a number
-        if deel.isdigit():
+        if alleen_cijfers(deel):
             nummers.append(int(deel))
     return nummers, afgekapt
 

@@ -21,6 +21,7 @@ from raadhuis.core import bsn as bsn_module
 from raadhuis.core import logboek
 from raadhuis.core.identiteit import Identiteit, Soort
 from raadhuis.core.rechten import vereis
+from raadhuis.core.validators import alleen_cijfers
 from raadhuis.dienstverlening.formulieren import Context, Definitie, definitie
 from raadhuis.dienstverlening.formulieren.basis import Agenda, naar_json
 from raadhuis.dienstverlening.models import Aanvraag, DoelgroepKeuze, Kanaal, Product, Zaak
@@ -141,7 +142,7 @@ def _controleer_assistentie(*, product: Product, kanaal: str, initiator: Initiat
         )
     if initiator.bsn and not bsn_module.is_geldig_bsn(initiator.bsn):
         raise ValidationError({"bsn": _("Dit is geen geldig burgerservicenummer.")})
-    if initiator.kvk_nummer and not (len(initiator.kvk_nummer) == 8 and initiator.kvk_nummer.isdigit()):
+    if initiator.kvk_nummer and not (len(initiator.kvk_nummer) == 8 and alleen_cijfers(initiator.kvk_nummer)):
         raise ValidationError({"kvk_nummer": _("Een KvK-nummer bestaat uit 8 cijfers.")})
     if initiator.bsn and product.doelgroep == DoelgroepKeuze.ONDERNEMER:
         raise ValidationError({"kvk_nummer": _("Dit product is voor ondernemers: vul een KvK-nummer in.")})

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from raadhuis.core.identiteit import Identiteit, Soort, huidige_identiteit
 from raadhuis.core.logboek import verwerking
 from raadhuis.core.toegang import werkplek
+from raadhuis.core.validators import alleen_cijfers
 from raadhuis.dienstverlening.forms.afspraken import BoekenVoorBellerForm, GegevensForm
 from raadhuis.dienstverlening.models import Afspraak, Afspraakstatus, Afspraaktype, Kanaal, Locatie
 from raadhuis.dienstverlening.rechten import AFSPRAAK_BEHEREN
@@ -47,7 +48,7 @@ def _dag(waarde: str) -> date:
 
 
 def _tijd(waarde: str) -> time:
-    if len(waarde) != 4 or not waarde.isdigit():
+    if len(waarde) != 4 or not alleen_cijfers(waarde):
         raise Http404
     try:
         return time(int(waarde[:2]), int(waarde[2:]))

@@ -11,6 +11,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from raadhuis.core import zoeken
 from raadhuis.core.logboek import leest_persoonsgegevens
 from raadhuis.core.selectors import begrotingsprogrammas
+from raadhuis.core.validators import alleen_cijfers
 from raadhuis.samenleving.models import (
     Contactpersoon,
     Convenant,
@@ -79,7 +80,9 @@ def openbare_partners(*, soort: str = "", doel: int | None = None, zoekterm: str
         # The site search: Dutch stemming, and it also finds a partner by its published convenanten
         # and subsidies (services.partner_indexeren); only public documents.
         gevonden = zoeken.zoeken(vraag=zoekterm, soorten=(ZOEKSOORT_PARTNER,), aantal=zoeken.MAX_AANTAL)
-        partners = partners.filter(pk__in=[int(t.sleutel) for t in gevonden.treffers if t.sleutel.isdigit()])
+        partners = partners.filter(
+            pk__in=[int(t.sleutel) for t in gevonden.treffers if alleen_cijfers(t.sleutel)]
+        )
     return partners.distinct().order_by("naam")
 
 

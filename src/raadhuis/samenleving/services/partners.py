@@ -171,7 +171,7 @@ def contactpersoon_toevoegen(
     contactpersoon = Contactpersoon(partner=partner)
     for veld, waarde in gegevens.items():
         setattr(contactpersoon, veld, waarde.strip() if isinstance(waarde, str) else waarde)
-    if contactpersoon.telefoon and not all(t.isdigit() or t in "+-() " for t in contactpersoon.telefoon):
+    if contactpersoon.telefoon and not all(t in "0123456789+-() " for t in contactpersoon.telefoon):
         raise ValidationError(
             {"telefoon": _("Een telefoonnummer bevat alleen cijfers, spaties, +, - en haakjes.")}
         )
