@@ -49,14 +49,18 @@ def _logboek_bij_transactionele_test(request: pytest.FixtureRequest) -> Iterator
 import tempfile as _tempfile  # noqa: E402
 
 _EIGEN_MAPPEN = "RAADHUIS_TEST_MAPPEN_VAN_PROCES"
+_MAPPEN = {
+    "RAADHUIS_MEDIA_ROOT": "media",
+    "RAADHUIS_PRIVE_ROOT": "prive",
+    "RAADHUIS_SITEMAP_ROOT": "sitemaps",
+}
 if os.environ.get(_EIGEN_MAPPEN) not in (None, str(os.getpid())):
-    for _naam in ("RAADHUIS_MEDIA_ROOT", "RAADHUIS_PRIVE_ROOT", "RAADHUIS_SITEMAP_ROOT"):
+    for _naam in _MAPPEN:
         os.environ.pop(_naam, None)  # the starting process's folders, not set by whoever ran pytest
-if not {"RAADHUIS_MEDIA_ROOT", "RAADHUIS_PRIVE_ROOT", "RAADHUIS_SITEMAP_ROOT"} & set(os.environ):
+if not _MAPPEN.keys() & os.environ.keys():
     os.environ[_EIGEN_MAPPEN] = str(os.getpid())
-os.environ.setdefault("RAADHUIS_MEDIA_ROOT", _tempfile.mkdtemp(prefix="raadhuis-media-"))
-os.environ.setdefault("RAADHUIS_PRIVE_ROOT", _tempfile.mkdtemp(prefix="raadhuis-prive-"))
-os.environ.setdefault("RAADHUIS_SITEMAP_ROOT", _tempfile.mkdtemp(prefix="raadhuis-sitemaps-"))
+for _naam, _soort in _MAPPEN.items():
+    os.environ.setdefault(_naam, _tempfile.mkdtemp(prefix=f"raadhuis-{_soort}-"))
 
 
 @pytest.fixture(autouse=True)
