@@ -61,8 +61,9 @@ def toevoegen(regel: Logregel) -> Logregel:
         raise RuntimeError("Een logregel wordt binnen een transactie vastgelegd.")
     kop = Ketenkop.objects.select_for_update().filter(pk=1).first()
     if kop is None:
-        # The migration creates the head; only a flushed database (tests) lacks it.
-        kop = Ketenkop.objects.create(pk=1, volgnummer=0, hash=BEGIN)
+        # The migration creates the head; only a flushed database (tests) lacks it. Concurrent first
+        # writers each try to create it: ON CONFLICT DO NOTHING, then all queue on the one row.
+        Ketenkop.objects.bulk_create([Ketenkop(pk=1, volgnummer=0, hash=BEGIN)], ignore_conflicts=True)
         kop = Ketenkop.objects.select_for_update().get(pk=1)
     regel.volgnummer = kop.volgnummer + 1
     regel.vorige_hash = kop.hash
