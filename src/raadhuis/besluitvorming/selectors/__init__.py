@@ -26,6 +26,7 @@ from raadhuis.besluitvorming.selectors.stemmingen import (
     stemvolgorde_voor,
     voorstellen_van_agendapunt,
 )
+from raadhuis.besluitvorming.selectors.uitslagtabellen import uitslagtabellen_toevoegen
 from raadhuis.besluitvorming.selectors.vergaderingen import (
     Presentieregel,
     andere_geplande_vergaderingen,
@@ -66,5 +67,6 @@ __all__ += [
     "stemmingen_van_vergadering",
     "stemvolgorde_voor",
     "toezeggingen_register",
+    "uitslagtabellen_toevoegen",
     "voorstellen_van_agendapunt",
 ]

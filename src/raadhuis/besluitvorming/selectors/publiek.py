@@ -32,6 +32,7 @@ from raadhuis.besluitvorming.models import (
     Stuk,
     Vergadering,
 )
+from raadhuis.besluitvorming.selectors.uitslagtabellen import uitslagtabellen_toevoegen
 from raadhuis.core.replica import leest_van_replica
 
 # Bodies whose meetings the ODS API serves: its VergaderingsType has no value for the college, whose
@@ -173,20 +174,11 @@ class VergaderingPubliek:
 
 
 def _stemmingen_met_uitslag() -> QuerySet[Stemming]:
+    """Public votes with their stemverklaringen; the result tables come from uitslagtabellen."""
     return (
         openbare_stemmingen()
         .select_related("voorstel", "agendapunt")
         .prefetch_related(
-            Prefetch(
-                "fractieresultaten",
-                queryset=Fractiestemresultaat.objects.select_related("fractie").order_by("fractie__naam"),
-            ),
-            Prefetch(
-                "stemmen",
-                queryset=Stem.objects.filter(_stemming_niet_geheim("stemming__"))
-                .select_related("persoon", "fractie")
-                .order_by("fractie__naam", "persoon__achternaam", "persoon__voornaam"),
-            ),
             Prefetch(
                 "stemverklaringen",
                 queryset=Stemverklaring.objects.select_related("persoon", "fractie").order_by("pk"),
@@ -216,8 +208,10 @@ def vergadering_publiek(pk: int) -> VergaderingPubliek | None:
         )
         .order_by("volgnummer")
     )
+    stemmingen = list(_stemmingen_met_uitslag().filter(vergadering=vergadering))
+    uitslagtabellen_toevoegen(stemmingen, stemmen_filter=_stemming_niet_geheim("stemming__"))
     stemmingen_per_punt: dict[int | None, list[Stemming]] = defaultdict(list)
-    for stemming in _stemmingen_met_uitslag().filter(vergadering=vergadering):
+    for stemming in stemmingen:
         punt = stemming.agendapunt_id or (stemming.voorstel.agendapunt_id if stemming.voorstel else None)
         stemmingen_per_punt[punt].append(stemming)
     bekend = {punt.pk for punt in agendapunten}

@@ -77,6 +77,40 @@ def test_stemmen_bij_een_stemming_over_personen_zijn_geheim():
     assert not publiek.openbare_fractieresultaten().exists()
 
 
+def test_vergaderpagina_geeft_bij_een_geheime_stemming_alleen_de_uitkomst():
+    """Gemeentewet art. 31: the meeting page's result tables of a secret vote about persons are
+    empty, those of an open vote on the same page full."""
+    raad = raad_met_leden((2, 1))
+    vergadering = openbare_vergadering(raad)
+    benoeming = stemming_vastleggen(
+        raad=raad,
+        vergadering=vergadering,
+        agendapunt=AgendapuntFactory(vergadering=vergadering, volgnummer=1, titel="Benoeming wethouder"),
+        type=Stemming.Type.SCHRIFTELIJK,
+        over_personen=True,
+    )
+    open_ = stemming_vastleggen(
+        raad=raad,
+        vergadering=vergadering,
+        agendapunt=AgendapuntFactory(vergadering=vergadering, volgnummer=2),
+        tegen=1,
+    )
+
+    pagina = publiek.vergadering_publiek(vergadering.pk)
+
+    assert pagina is not None
+    stemmingen = {stemming.pk: stemming for regel in pagina.agenda for stemming in regel.stemmingen}
+    assert stemmingen[benoeming.pk].uitslag == {"per_fractie": [], "per_lid": []}
+    uitslag = stemmingen[open_.pk].uitslag
+    assert len(uitslag["per_lid"]) == 3
+    assert sorted(stem["keuze"] for stem in uitslag["per_lid"]) == ["tegen", "voor", "voor"]
+    assert all(stem["url"].startswith("/bestuur/personen/") for stem in uitslag["per_lid"])
+    assert [lid["fractie"] for lid in uitslag["per_lid"]] == sorted(
+        lid["fractie"] for lid in uitslag["per_lid"]
+    )
+    assert {fractie["resultaat"] for fractie in uitslag["per_fractie"]} <= {"voor", "tegen", "verdeeld"}
+
+
 def test_vergaderpagina_van_besloten_vergadering_toont_geen_agenda():
     s = scenario()
 
@@ -117,9 +151,9 @@ def test_vergaderpagina_met_40_punten_en_200_stukken_kost_een_vast_aantal_querie
     klein = _grote_vergadering(2, 3)
     groot = _grote_vergadering(40, 200)
 
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         publiek.vergadering_publiek(klein.pk)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         pagina = publiek.vergadering_publiek(groot.pk)
 
     assert pagina is not None

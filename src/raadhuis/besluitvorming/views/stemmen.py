@@ -191,6 +191,7 @@ def _stemming_context(stemming: Stemming, form: StemverklaringForm | None = None
             )
         )
     stemmers = [p for p in stemming.aanwezig.all() if p not in set(stemming.moeten_onthouden.all())]
+    selectors.uitslagtabellen_toevoegen([stemming])
     return {
         "stemming": stemming,
         "verklaring_form": form or StemverklaringForm(leden=stemmers),
