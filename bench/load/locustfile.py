@@ -121,7 +121,7 @@ class Inwoner(Bezoeker):
         # The level stays as the IdP preselected it: the one the login asked for.
         velden.update({"middel": "digid", "test_bsn": "", "eigen_bsn": self.bsn})
         velden.pop("annuleren", None)
-        # The test IdP is part of the server that sent us there and accepts only its own origin.
+        # The form goes to the IdP's origin (a server of its own in run.py, as a broker is).
         herkomst = urlsplit(naar_idp.url)
         with self.client.post(
             f"{herkomst.scheme}://{herkomst.netloc}{doel or herkomst.path}",

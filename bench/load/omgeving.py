@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import http.client
 import os
+import secrets
 import shutil
 import signal
 import socket
@@ -96,6 +97,7 @@ class Processen:
     """App server instances and workers started for one run; stopped together."""
 
     poorten: list[int] = field(default_factory=list)
+    idp: int | None = None  # the test IdP's own server (idp_starten), not an app server
     lopend: list[subprocess.Popen[bytes]] = field(default_factory=list)
     logs: list[Path] = field(default_factory=list)
 
@@ -118,11 +120,16 @@ def _starten(opdracht: list[str], env: dict[str, str], log: Path, processen: Pro
 
 
 def server_starten(
-    env: dict[str, str], *, processen_per_server: int, logmap: Path, processen: Processen
+    env: dict[str, str],
+    *,
+    processen_per_server: int,
+    logmap: Path,
+    processen: Processen,
+    poort: int | None = None,
 ) -> int:
     """One gunicorn instance with deploy/gunicorn.conf.py (gthread, 4 threads, preload) and
-    `processen_per_server` worker processes on a free port."""
-    poort = vrije_poort()
+    `processen_per_server` worker processes on `poort` or a free port."""
+    poort = poort or vrije_poort()
     multiproc = Path(tempfile.mkdtemp(prefix="prometheus-", dir=logmap))
     _starten(
         [
@@ -146,6 +153,39 @@ def server_starten(
     return poort
 
 
+def idp_starten(
+    env: dict[str, str], *, app_poorten: list[int], logmap: Path, processen: Processen
+) -> dict[str, str]:
+    """The test IdP as a server of its own, as a DigiD or eHerkenning broker is in production, and
+    the variables that make the app servers on `app_poorten` use it. Inside the app server, the
+    platform's token call to it waits for a free thread of the same server: with one process
+    under load every thread can be such a waiting login, and the call times out.
+
+    The IdP answers on localhost and the apps on 127.0.0.1, so their cookies stay apart as on
+    two hosts. Both sides get the same client secret."""
+    poort = vrije_poort()
+    while poort in app_poorten:  # chosen before their servers bind them
+        poort = vrije_poort()
+    broker = f"http://localhost:{poort}/test-idp/.well-known/openid-configuration"
+    geheimen = {middel: secrets.token_urlsafe(32) for middel in ("digid", "eherkenning")}
+    idp_env = {
+        **env,
+        "RAADHUIS_TEST_IDP_CLIENT_ORIGINS": ",".join(f"http://127.0.0.1:{p}" for p in app_poorten),
+        **{f"RAADHUIS_{m.upper()}_OIDC_CLIENT_SECRET": geheim for m, geheim in geheimen.items()},
+    }
+    server_starten(idp_env, processen_per_server=1, logmap=logmap, processen=processen, poort=poort)
+    processen.poorten.remove(poort)
+    processen.idp = poort
+    app_env: dict[str, str] = {}
+    for middel, geheim in geheimen.items():
+        app_env |= {
+            f"RAADHUIS_{middel.upper()}_OIDC_DISCOVERY_URL": broker,
+            f"RAADHUIS_{middel.upper()}_OIDC_CLIENT_ID": f"raadhuis-{middel}",
+            f"RAADHUIS_{middel.upper()}_OIDC_CLIENT_SECRET": geheim,
+        }
+    return app_env
+
+
 def worker_starten(env: dict[str, str], *, nummer: int, logmap: Path, processen: Processen) -> None:
     _starten([str(BIN / "raadhuis"), "worker"], env, logmap / f"worker-{nummer}.log", processen)
 
@@ -153,7 +193,7 @@ def worker_starten(env: dict[str, str], *, nummer: int, logmap: Path, processen:
 def wachten_tot_klaar(processen: Processen, *, seconden: float = 60) -> None:
     """Until every app server answers /api/v1/gereed (database, queue, cache, index directory)."""
     tot = time.monotonic() + seconden
-    for poort in processen.poorten:
+    for poort in [*processen.poorten, *([processen.idp] if processen.idp else [])]:
         while True:
             if any(p.poll() is not None for p in processen.lopend):
                 raise RuntimeError(f"a process stopped during start-up:\n{processen.log_staart()}")
@@ -188,10 +228,20 @@ def stoppen(processen: Processen) -> None:
 def gestart(
     env: dict[str, str], *, servers: int, processen_per_server: int, workers: int, logmap: Path
 ) -> Iterator[Processen]:
+    """`servers` app servers, each with `processen_per_server` processes, `workers` task workers
+    and the test IdP as a server of its own."""
     processen = Processen()
     try:
-        for _ in range(servers):
-            server_starten(env, processen_per_server=processen_per_server, logmap=logmap, processen=processen)
+        poorten = [vrije_poort() for _ in range(servers)]
+        env = env | idp_starten(env, app_poorten=poorten, logmap=logmap, processen=processen)
+        for poort in poorten:
+            server_starten(
+                env,
+                processen_per_server=processen_per_server,
+                logmap=logmap,
+                processen=processen,
+                poort=poort,
+            )
         for nummer in range(workers):
             worker_starten(env, nummer=nummer, logmap=logmap, processen=processen)
         wachten_tot_klaar(processen)

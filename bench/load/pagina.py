@@ -3,6 +3,8 @@ no other load), warm, its queries and its size; with --profiel the top of a cPro
 
     .venv/bin/python bench/load/pagina.py --database last_groot /bestuur/vergaderingen/150/
     .venv/bin/python bench/load/pagina.py --database last_groot "/openbaarheid/zoeken/?q=vergunning"
+    .venv/bin/python bench/load/pagina.py --database last_groot --medewerker belasting-0 \
+        "/werkplek/dienstverlening/zaken/?behandelaar=ik"
 
 Where the load test (run.py) shows a slow page under the mix, this says whether the page itself is
 slow (and in what: queries, rendering) or waits behind the others.
@@ -31,6 +33,16 @@ def main() -> None:
     parser.add_argument("--database", required=True)
     parser.add_argument("--keer", type=int, default=10, help="timed requests after one warm-up")
     parser.add_argument("--profiel", action="store_true", help="print the top of a cProfile")
+    parser.add_argument(
+        "--sorteren",
+        choices=["cumulative", "tottime"],
+        default="cumulative",
+        help="the profile by time including callees (default) or by time in the function itself",
+    )
+    parser.add_argument(
+        "--medewerker",
+        help="logged in as this employee (e.g. belasting-0 of gegevens.py), second factor done",
+    )
     parser.add_argument("pad", help="the page, with its query string")
     args = parser.parse_args()
     os.environ.update(omgeving.omgeving(args.database))
@@ -43,6 +55,18 @@ def main() -> None:
     from django.test.utils import CaptureQueriesContext
 
     client = Client(HTTP_HOST="127.0.0.1")
+    if args.medewerker:
+        from django_otp import DEVICE_ID_SESSION_KEY
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        from raadhuis.accounts.models import Medewerker
+
+        # As after the password and the authenticator code (the Werkplek asks for both).
+        medewerker = Medewerker.objects.get(username=args.medewerker)
+        client.force_login(medewerker)
+        sessie = client.session
+        sessie[DEVICE_ID_SESSION_KEY] = TOTPDevice.objects.get(user=medewerker).persistent_id
+        sessie.save()
     client.get(args.pad)
     tijden = []
     for _ in range(args.keer):
@@ -63,7 +87,7 @@ def main() -> None:
         client.get(args.pad)
         profiel.disable()
         uit = io.StringIO()
-        pstats.Stats(profiel, stream=uit).sort_stats("cumulative").print_stats(40)
+        pstats.Stats(profiel, stream=uit).sort_stats(args.sorteren).print_stats(40)
         print(uit.getvalue())
 
 

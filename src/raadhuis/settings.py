@@ -576,6 +576,9 @@ for _broker in RAADHUIS_OIDC_BROKERS.values():
         ):
             _form_action.append(_origin)
 # The test IdP's registered clients: client id -> secret, redirect paths and the means preselected.
+# Their redirect URIs are on the IdP's own origin, or on one of these (an app server of its own
+# that uses this server as its broker, as the load tests do: bench/load/omgeving.py).
+RAADHUIS_TEST_IDP_CLIENT_ORIGINS = env_list("RAADHUIS_TEST_IDP_CLIENT_ORIGINS", "")
 RAADHUIS_TEST_IDP_CLIENTS = {
     broker["client_id"]: {
         "client_secret": broker["client_secret"],

@@ -105,11 +105,15 @@ def _terug(redirect_uri: str, **params: str) -> HttpResponseRedirect:
 
 
 def _geregistreerd(request: HttpRequest, client: dict[str, Any], redirect_uri: str) -> bool:
-    """Exact match with a registered redirect path on this server's own origin."""
+    """Exact match with a registered redirect path on this server's own origin or on an origin
+    configured for its clients (RAADHUIS_TEST_IDP_CLIENT_ORIGINS)."""
     delen = urlsplit(redirect_uri)
     eigen = urlsplit(request.build_absolute_uri("/"))
     return (
-        (delen.scheme, delen.netloc) == (eigen.scheme, eigen.netloc)
+        (
+            (delen.scheme, delen.netloc) == (eigen.scheme, eigen.netloc)
+            or f"{delen.scheme}://{delen.netloc}" in settings.RAADHUIS_TEST_IDP_CLIENT_ORIGINS
+        )
         and delen.path in client["redirect_paden"]
         and not delen.query
         and not delen.fragment

@@ -150,6 +150,24 @@ def test_authorize_stuurt_nooit_door_naar_onbekende_client_of_redirect(
     assert "Location" not in antwoord
 
 
+@pytest.mark.django_db
+def test_redirect_naar_een_geconfigureerde_andere_origin_van_de_client(client: Client, settings: Any) -> None:
+    """An app server that uses this server as its broker (the load tests run it apart): its
+    configured origin is accepted with the registered path, another origin or path is not."""
+    settings.RAADHUIS_TEST_IDP_CLIENT_ORIGINS = ["http://127.0.0.1:8001"]
+    elders = "http://127.0.0.1:8001/inloggen/digid/terug/"
+
+    antwoord = client.post(
+        "/test-idp/authorize/",
+        _autorisatie(redirect_uri=elders) | {"middel": "digid", "niveau": SMARTCARD, "test_bsn": BSN},
+    )
+
+    assert antwoord.status_code == 302
+    assert antwoord["Location"].startswith(elders + "?code=")
+    for geweigerd in ("http://127.0.0.1:8002/inloggen/digid/terug/", "http://127.0.0.1:8001/elders/"):
+        assert client.get("/test-idp/authorize/", _autorisatie(redirect_uri=geweigerd)).status_code == 400
+
+
 @pytest.mark.parametrize(
     ("keuze", "veld", "melding"),
     [
