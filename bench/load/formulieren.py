@@ -8,6 +8,7 @@ import hmac
 import re
 import struct
 import time
+from urllib.parse import urljoin
 
 from lxml import html
 
@@ -32,6 +33,12 @@ def formulier(inhoud: bytes, actie: str = "", velden: tuple[str, ...] = ()) -> t
         ):
             return form.get("action") or "", dict(form.form_values())
     raise LookupError(f"no POST form with action {actie!r} and fields {velden}")
+
+
+def verzendadres(pagina_url: str, actie: str) -> str:
+    """Where a browser sends a form with `actie` found on the page at `pagina_url`: on that page's
+    origin (the test IdP's login page is on the IdP's), the page itself when the action is empty."""
+    return urljoin(pagina_url, actie)
 
 
 def links(inhoud: bytes, patroon: str) -> list[str]:

@@ -24,7 +24,7 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from formulieren import formulier, links, totp
+from formulieren import formulier, links, totp, verzendadres
 from locust import HttpUser, between, constant, task
 from lxml import html
 
@@ -122,9 +122,8 @@ class Inwoner(Bezoeker):
         velden.update({"middel": "digid", "test_bsn": "", "eigen_bsn": self.bsn})
         velden.pop("annuleren", None)
         # The form goes to the IdP's origin (a server of its own in run.py, as a broker is).
-        herkomst = urlsplit(naar_idp.url)
         with self.client.post(
-            f"{herkomst.scheme}://{herkomst.netloc}{doel or herkomst.path}",
+            verzendadres(naar_idp.url, doel),
             data=velden,
             name="inwoner: DigiD inloggen (terug)",
             catch_response=True,

@@ -87,7 +87,8 @@ def _inloggen_inwoner(sessie: requests.Session, basis: str, bsn: str) -> None:
     idp = sessie.get(f"{basis}/inloggen/digid/?next=/mijn-zaken/", timeout=TIMEOUT)
     doel, velden = formulieren.formulier(idp.content, "authorize", ("eigen_bsn",))
     velden.update(test_bsn="", eigen_bsn=bsn)
-    terug = sessie.post(f"{basis}{doel}", data=velden, timeout=TIMEOUT)
+    # The login form is on the test IdP's own server (omgeving.idp_starten).
+    terug = sessie.post(formulieren.verzendadres(idp.url, doel), data=velden, timeout=TIMEOUT)
     assert (terug.status_code, terug.url.removeprefix(basis)) == (200, "/mijn-zaken/")
 
 
