@@ -22,6 +22,7 @@ from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 from raadhuis.core.bsn import valideer_bsn
 from raadhuis.core.identiteit import Betrouwbaarheidsniveau, Identiteit, Soort, niveau_van_broker
+from raadhuis.core.validators import is_kvk_nummer
 
 logger = logging.getLogger(__name__)
 
@@ -251,8 +252,8 @@ def identiteit_uit_claims(
             raise OidcFout("BSN claim missing or failing the 11-proef") from None
         return Identiteit(soort=Soort.INWONER, niveau=niveau, bsn=bsn, middel="digid")
     kvk = _tekst(claims, broker.claims["kvk"])
-    if not (len(kvk) == 8 and kvk.isascii() and kvk.isdigit()):
-        raise OidcFout("KvK claim missing or not 8 digits")
+    if not is_kvk_nummer(kvk):
+        raise OidcFout("KvK claim missing or not a KvK number")
     vestiging = _tekst(claims, broker.claims["vestigingsnummer"])
     if vestiging and not (len(vestiging) == 12 and vestiging.isascii() and vestiging.isdigit()):
         raise OidcFout("vestigingsnummer claim not 12 digits")

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from raadhuis.besluitvorming.models import Agendapunt, Inspreekregeling
 from raadhuis.core.forms import Deelformulier, RaadhuisForm
+from raadhuis.core.validators import valideer_kvk_nummer
 
 VRIJ = "vrij"
 
@@ -46,12 +47,11 @@ class SpreekverzoekForm(RaadhuisForm):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
-    kvk_nummer = forms.RegexField(
+    kvk_nummer = forms.CharField(
         label=_("KvK-nummer van de organisatie"),
-        regex=r"^\d{8}$",
         max_length=8,
         required=False,
-        error_messages={"invalid": _("Een KvK-nummer bestaat uit 8 cijfers.")},
+        validators=[valideer_kvk_nummer],
         widget=forms.TextInput(attrs={"inputmode": "numeric"}),
     )
     emailadres = forms.EmailField(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from raadhuis.core import tooi
 
@@ -13,6 +14,24 @@ def alleen_cijfers(waarde: str) -> bool:
     of other scripts: int() refuses "³" (a crash where bad input should be refused) and reads "٣"
     as 3 (an identifier that was never typed)."""
     return waarde.isascii() and waarde.isdigit()
+
+
+# Next to the field wherever a KvK number is typed, refused by a service or checked in a claim.
+KVK_MELDING = gettext_lazy("Een KvK-nummer bestaat uit 8 cijfers.")
+
+
+def is_kvk_nummer(waarde: str) -> bool:
+    """A KvK number (Handelsregisterwet 2007 art. 12, Handelsregisterbesluit 2008 art. 3) is eight
+    digits 0-9, and 00000000 is none. The KvK publishes no check digit any more, so only the form
+    is checked. (A regex `^\\d{8}$` is not this check: `\\d` takes any script's digits and `$`
+    a trailing newline.)"""
+    return len(waarde) == 8 and alleen_cijfers(waarde) and waarde != "00000000"
+
+
+def valideer_kvk_nummer(waarde: str) -> None:
+    """is_kvk_nummer as a field validator."""
+    if not is_kvk_nummer(waarde):
+        raise ValidationError(KVK_MELDING, code="kvk_opmaak")
 
 
 def valideer_tooi_organisatiecode(waarde: str) -> None:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from raadhuis.core.bsn import valideer_bsn
 from raadhuis.core.forms import RaadhuisForm
+from raadhuis.core.validators import KVK_MELDING, is_kvk_nummer
 
 # The acr values real brokers send (SAML AuthnContextClassRef for DigiD, etoegang for eHerkenning).
 DIGID_NIVEAUS = [
@@ -89,8 +90,8 @@ class TestInlogForm(RaadhuisForm):
                 self.add_error("eigen_bsn", _("Kies een test-BSN of vul een BSN in."))
         elif middel == "eherkenning":
             kvk = (gegevens.get("kvk_nummer") or "").strip()
-            if not (len(kvk) == 8 and kvk.isascii() and kvk.isdigit()):
-                self.add_error("kvk_nummer", _("Een KvK-nummer bestaat uit 8 cijfers."))
+            if not is_kvk_nummer(kvk):
+                self.add_error("kvk_nummer", KVK_MELDING)
             vestiging = (gegevens.get("vestigingsnummer") or "").strip()
             if vestiging and not (len(vestiging) == 12 and vestiging.isascii() and vestiging.isdigit()):
                 self.add_error("vestigingsnummer", _("Een vestigingsnummer bestaat uit 12 cijfers."))

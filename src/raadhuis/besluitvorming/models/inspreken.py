@@ -7,13 +7,14 @@ one may speak on a subject that is not on the agenda, and for how long."""
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from raadhuis.besluitvorming.models.organen import Orgaan
 from raadhuis.besluitvorming.models.vergaderingen import Agendapunt, Vergadering
+from raadhuis.core.validators import valideer_kvk_nummer
 
 
 class Inspreekregeling(models.Model):
@@ -78,7 +79,7 @@ class Spreekverzoek(models.Model):
         _("KvK-nummer"),
         max_length=8,
         blank=True,
-        validators=[RegexValidator(r"^\d{8}$", _("Een KvK-nummer bestaat uit 8 cijfers."))],
+        validators=[valideer_kvk_nummer],
     )
     emailadres = models.EmailField(_("e-mailadres"), blank=True)
     telefoonnummer = models.CharField(_("telefoonnummer"), max_length=20, blank=True)

@@ -108,6 +108,7 @@ def test_aanmelden_bewaart_en_bevestigt(client: Client, django_capture_on_commit
         ({"samenvatting": "x" * 1001}, "samenvatting", "1000"),
         ({"akkoord": ""}, "akkoord", "Geef aan dat u weet wat wij met uw gegevens doen."),
         ({"kvk_nummer": "1234"}, "kvk_nummer", "8 cijfers"),
+        ({"kvk_nummer": "١٢٣٤٥٦٧٨"}, "kvk_nummer", "8 cijfers"),
         ({"kvk_nummer": "12345678"}, "organisatie", "Vul de naam van de organisatie in"),
         ({"telefoonnummer": "bel me"}, "telefoonnummer", "Vul een telefoonnummer in"),
         ({"agendapunt": ""}, "agendapunt", "Kies het agendapunt"),

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from raadhuis.core import bsn as bsn_module
 from raadhuis.core.forms import RaadhuisForm
-from raadhuis.core.validators import alleen_cijfers
+from raadhuis.core.validators import valideer_kvk_nummer
 from raadhuis.dienstverlening.models import Kanaal, Product
 from raadhuis.dienstverlening.services.intake import ASSISTENTIE_KANALEN
 
@@ -63,8 +63,8 @@ class AssistentieStartForm(RaadhuisForm):
 
     def clean_kvk_nummer(self) -> str:
         waarde = str(self.cleaned_data.get("kvk_nummer") or "").replace(" ", "")
-        if waarde and not (len(waarde) == 8 and alleen_cijfers(waarde)):
-            raise forms.ValidationError(_("Een KvK-nummer bestaat uit 8 cijfers."))
+        if waarde:
+            valideer_kvk_nummer(waarde)
         return waarde
 
     def clean(self) -> dict[str, Any]:

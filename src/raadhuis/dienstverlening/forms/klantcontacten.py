@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from raadhuis.accounts.models import Medewerker
 from raadhuis.core import bsn as bsn_module
 from raadhuis.core.forms import DatumInvoer, Keuzelijst, RaadhuisForm
+from raadhuis.core.validators import KVK_MELDING, is_kvk_nummer
 from raadhuis.dienstverlening.models import Contactkanaal, Kennisartikel, Partijsoort, Zaak
 from raadhuis.dienstverlening.selectors import klantcontacten as selectors
 from raadhuis.dienstverlening.selectors.klantcontacten import Contactfilter
@@ -203,8 +204,8 @@ class KlantbeeldForm(RaadhuisForm):
             bsn = bsn_module.normaliseer(bsn)
             if not bsn_module.is_geldig_bsn(bsn):
                 self.add_error("bsn", _("Dit is geen geldig burgerservicenummer."))
-        elif not (len(kvk) == 8 and kvk.isascii() and kvk.isdigit()):
-            self.add_error("kvk_nummer", _("Een KvK-nummer bestaat uit 8 cijfers."))
+        elif not is_kvk_nummer(kvk):
+            self.add_error("kvk_nummer", KVK_MELDING)
         gegevens["bsn"], gegevens["kvk_nummer"] = bsn, kvk
         return gegevens
 

@@ -21,7 +21,7 @@ from raadhuis.core import bsn as bsn_module
 from raadhuis.core import logboek
 from raadhuis.core.identiteit import Identiteit, Soort
 from raadhuis.core.rechten import vereis
-from raadhuis.core.validators import alleen_cijfers
+from raadhuis.core.validators import KVK_MELDING, is_kvk_nummer
 from raadhuis.dienstverlening.formulieren import Context, Definitie, definitie
 from raadhuis.dienstverlening.formulieren.basis import Agenda, naar_json
 from raadhuis.dienstverlening.models import Aanvraag, DoelgroepKeuze, Kanaal, Product, Zaak
@@ -142,8 +142,8 @@ def _controleer_assistentie(*, product: Product, kanaal: str, initiator: Initiat
         )
     if initiator.bsn and not bsn_module.is_geldig_bsn(initiator.bsn):
         raise ValidationError({"bsn": _("Dit is geen geldig burgerservicenummer.")})
-    if initiator.kvk_nummer and not (len(initiator.kvk_nummer) == 8 and alleen_cijfers(initiator.kvk_nummer)):
-        raise ValidationError({"kvk_nummer": _("Een KvK-nummer bestaat uit 8 cijfers.")})
+    if initiator.kvk_nummer and not is_kvk_nummer(initiator.kvk_nummer):
+        raise ValidationError({"kvk_nummer": KVK_MELDING})
     if initiator.bsn and product.doelgroep == DoelgroepKeuze.ONDERNEMER:
         raise ValidationError({"kvk_nummer": _("Dit product is voor ondernemers: vul een KvK-nummer in.")})
     if initiator.kvk_nummer and product.doelgroep == DoelgroepKeuze.INWONER:

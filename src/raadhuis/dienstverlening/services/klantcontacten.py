@@ -28,7 +28,7 @@ from raadhuis.core import logboek, zoeken
 from raadhuis.core.identiteit import Identiteit
 from raadhuis.core.rechten import mag, vereis
 from raadhuis.core.taken import na_commit
-from raadhuis.core.validators import alleen_cijfers
+from raadhuis.core.validators import KVK_MELDING, is_kvk_nummer
 from raadhuis.dienstverlening.models import (
     Contactkanaal,
     Formulier,
@@ -81,8 +81,8 @@ def _partij(partijsoort: str, bsn: str, kvk_nummer: str) -> tuple[str, str]:
             raise ValidationError({"kvk_nummer": _("Een inwoner heeft geen KvK-nummer; laat dit leeg.")})
         return bsn, ""
     if partijsoort == Partijsoort.ONDERNEMER:
-        if not (len(kvk_nummer) == 8 and alleen_cijfers(kvk_nummer)):
-            raise ValidationError({"kvk_nummer": _("Een KvK-nummer bestaat uit 8 cijfers.")})
+        if not is_kvk_nummer(kvk_nummer):
+            raise ValidationError({"kvk_nummer": KVK_MELDING})
         if bsn:
             raise ValidationError(
                 {"bsn": _("Een ondernemer wordt aan het KvK-nummer herkend; laat het BSN leeg.")}

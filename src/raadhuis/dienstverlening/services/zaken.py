@@ -22,7 +22,7 @@ from raadhuis.core import logboek, uploads
 from raadhuis.core.identiteit import Identiteit, Soort
 from raadhuis.core.rechten import mag, vereis
 from raadhuis.core.termijnen import bereken_termijn
-from raadhuis.core.validators import alleen_cijfers
+from raadhuis.core.validators import KVK_MELDING, is_kvk_nummer
 from raadhuis.dienstverlening.models import (
     Berichtsoort,
     Betrokkene,
@@ -90,8 +90,8 @@ def _controleer_initiator(initiator: Initiator) -> None:
         )
     if initiator.bsn and not bsn_module.is_geldig_bsn(initiator.bsn):
         raise ValidationError({"bsn": _("Dit is geen geldig burgerservicenummer.")})
-    if initiator.kvk_nummer and not (len(initiator.kvk_nummer) == 8 and alleen_cijfers(initiator.kvk_nummer)):
-        raise ValidationError({"kvk_nummer": _("Een KvK-nummer bestaat uit 8 cijfers.")})
+    if initiator.kvk_nummer and not is_kvk_nummer(initiator.kvk_nummer):
+        raise ValidationError({"kvk_nummer": KVK_MELDING})
     if initiator.emailadres:
         try:
             validate_email(initiator.emailadres)

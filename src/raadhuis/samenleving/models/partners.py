@@ -8,22 +8,14 @@ a partner and removed with it (retention: see the register entry "partner-contac
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from raadhuis.core.opslag import prive_opslag
-from raadhuis.core.validators import alleen_cijfers
 
-
-def valideer_kvk_nummer(waarde: str) -> None:
-    """A KvK number (Handelsregisterwet 2007 art. 12, Handelsregisterbesluit 2008 art. 3) is eight
-    digits. The KvK publishes no check digit any more, so only the form is checked."""
-    if not (len(waarde) == 8 and alleen_cijfers(waarde)):
-        raise ValidationError(_("Een KvK-nummer bestaat uit precies 8 cijfers."), code="kvk_opmaak")
-    if waarde == "00000000":
-        raise ValidationError(_("00000000 is geen KvK-nummer."), code="kvk_opmaak")
+# The partner model's field validator (its migration names it here).
+from raadhuis.core.validators import valideer_kvk_nummer
 
 
 class Partnersoort(models.TextChoices):

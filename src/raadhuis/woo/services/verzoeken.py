@@ -30,7 +30,7 @@ from raadhuis.core.rechten import mag, vereis
 from raadhuis.core.selectors import gelijkgestelde_dagen
 from raadhuis.core.taken import na_commit
 from raadhuis.core.termijnen import datum_nl
-from raadhuis.core.validators import alleen_cijfers
+from raadhuis.core.validators import KVK_MELDING, is_kvk_nummer
 from raadhuis.woo import termijnen
 from raadhuis.woo.models import (
     Ingebrekestelling,
@@ -170,8 +170,8 @@ def _kvk_nummer(kvk_nummer: str, *, door: Medewerker | Identiteit | None) -> str
         raise ValidationError(
             {"kvk_nummer": _("Een KvK-nummer wordt alleen vastgelegd na inloggen met eHerkenning.")}
         )
-    if kvk_nummer and not (len(kvk_nummer) == 8 and alleen_cijfers(kvk_nummer)):
-        raise ValidationError({"kvk_nummer": _("Een KvK-nummer bestaat uit 8 cijfers.")})
+    if kvk_nummer and not is_kvk_nummer(kvk_nummer):
+        raise ValidationError({"kvk_nummer": KVK_MELDING})
     return kvk_nummer
 
 
