@@ -39,6 +39,7 @@ def main() -> None:
         default="cumulative",
         help="the profile by time including callees (default) or by time in the function itself",
     )
+    parser.add_argument("--regels", type=int, default=40, help="lines of the profile")
     parser.add_argument(
         "--medewerker",
         help="logged in as this employee (e.g. belasting-0 of gegevens.py), second factor done",
@@ -87,7 +88,7 @@ def main() -> None:
         client.get(args.pad)
         profiel.disable()
         uit = io.StringIO()
-        pstats.Stats(profiel, stream=uit).sort_stats(args.sorteren).print_stats(40)
+        pstats.Stats(profiel, stream=uit).sort_stats(args.sorteren).print_stats(args.regels)
         print(uit.getvalue())
 
 

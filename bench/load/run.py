@@ -1,5 +1,6 @@
 """Runs the load mix (locustfile.py) against 1, 2 and 4 app server processes with 1 and 2 task
-workers, and writes per scenario throughput, p50/p95/p99 and error rate as Markdown.
+workers (and, with --users 20,30,40, at each number of users), and writes per scenario throughput,
+p50/p95/p99 and error rate as Markdown, and per configuration whether issue 12's targets hold.
 
     .venv/bin/python bench/load/run.py --database last_klein --users 40 --duur 60 \
         --processen 1,2,4 --workers 1,2 --uit docs/belasting-klein.md
@@ -100,6 +101,48 @@ def locust_draaien(
         return list(csv.DictReader(bestand))
 
 
+# Issue 12 point 4: the targets of the module issues, as p95 of the scenarios each one covers.
+DOELEN: list[tuple[str, int, tuple[str, ...]]] = [
+    (
+        "public pages",
+        100,
+        (
+            "inwoner: productencatalogus",
+            "inwoner: productpagina",
+            "publiek: raadsvergadering",
+            "publiek: vergaderkalender",
+            "publiek: robots.txt",
+            "publiek: sitemapindex",
+            "publiek: sitemap",
+        ),
+    ),
+    ("work queue", 150, ("medewerker: werkvoorraad",)),
+    ("search", 50, ("publiek: zoeken", "publiek: zoeken, nieuwste, pagina 2")),
+]
+
+
+def doelen(configuratie: str, statistiek: list[dict[str, str]]) -> list[str]:
+    """One row per target: the worst p95 of its scenarios (which one), and whether it holds; and
+    the errors of the whole mix (the target is none)."""
+    per_naam = {rij["Name"]: rij for rij in statistiek}
+    uit = []
+    for doel, grens, namen in DOELEN:
+        # Locust writes N/A for a scenario without requests.
+        gemeten = [
+            (int(float(per_naam[n]["95%"])), n)
+            for n in namen
+            if n in per_naam and per_naam[n]["95%"] not in {"", "N/A"}
+        ]
+        if not gemeten:
+            continue
+        p95, naam = max(gemeten)
+        houdt = "yes" if p95 <= grens else "no"
+        uit.append(f"| {configuratie} | {doel} ≤ {grens} ms | {p95} ms ({naam}) | {houdt} |")
+    fouten = sum(int(rij["Failure Count"]) for rij in statistiek if rij["Name"] != "Aggregated")
+    uit.append(f"| {configuratie} | zero errors | {fouten} | {'yes' if fouten == 0 else 'no'} |")
+    return uit
+
+
 def rijen(configuratie: str, statistiek: list[dict[str, str]]) -> list[str]:
     uit = []
     for rij in statistiek:
@@ -118,7 +161,7 @@ def main() -> None:
     parser.add_argument("--database", required=True)
     parser.add_argument("--processen", default="1,2,4", help="app server processes (GUNICORN_WORKERS)")
     parser.add_argument("--workers", default="1,2", help="task workers")
-    parser.add_argument("--users", type=int, default=40)
+    parser.add_argument("--users", default="40", help="simultaneous users; a list runs each in turn")
     parser.add_argument("--spawn-rate", type=float, default=10)
     parser.add_argument("--duur", type=int, default=60, help="seconds of load per configuration")
     parser.add_argument("--wachttijd", default="0.5-2", help="think time range in seconds, or 0")
@@ -137,33 +180,41 @@ def main() -> None:
         "| app processes × workers | scenario | requests | req/s | p50 ms | p95 ms | p99 ms | errors |",
         "|---|---|---|---|---|---|---|---|",
     ]
+    doelregels = ["| configuration | target | measured p95 (worst scenario) | holds |", "|---|---|---|---|"]
     totaal: dict[str, float] = {}
-    for processen in (int(p) for p in args.processen.split(",")):
-        for workers in (int(w) for w in args.workers.split(",")):
-            configuratie = f"{processen} × {workers}"
-            run_map = map_ / f"p{processen}w{workers}"
-            run_map.mkdir()
-            with omgeving.gestart(
-                env, servers=1, processen_per_server=processen, workers=workers, logmap=run_map
-            ) as lopend:
-                statistiek = locust_draaien(
-                    adressen=lopend.adressen,
-                    gegevens=gegevens,
-                    users=args.users,
-                    spawn=args.spawn_rate,
-                    duur=args.duur,
-                    map_=run_map,
-                    wachttijd=args.wachttijd,
-                )
-            nieuw = rijen(configuratie, statistiek)
-            totaal[configuratie] = next(
-                float(r["Requests/s"]) for r in statistiek if r["Name"] == "Aggregated"
+    aantallen = [int(u) for u in args.users.split(",")]
+    configuraties = [
+        (int(p), int(w), users)
+        for p in args.processen.split(",")
+        for w in args.workers.split(",")
+        for users in aantallen
+    ]
+    for processen, workers, users in configuraties:
+        configuratie = f"{processen} × {workers}" + (f", {users} users" if len(aantallen) > 1 else "")
+        run_map = map_ / f"p{processen}w{workers}u{users}"
+        run_map.mkdir()
+        with omgeving.gestart(
+            env, servers=1, processen_per_server=processen, workers=workers, logmap=run_map
+        ) as lopend:
+            statistiek = locust_draaien(
+                adressen=lopend.adressen,
+                gegevens=gegevens,
+                users=users,
+                spawn=args.spawn_rate,
+                duur=args.duur,
+                map_=run_map,
+                wachttijd=args.wachttijd,
             )
-            regels += nieuw
-            print("\n".join(nieuw), flush=True)
+        nieuw = rijen(configuratie, statistiek)
+        totaal[configuratie] = next(float(r["Requests/s"]) for r in statistiek if r["Name"] == "Aggregated")
+        regels += nieuw
+        gehaald = doelen(configuratie, statistiek)
+        doelregels += gehaald
+        print("\n".join(nieuw + gehaald), flush=True)
     basis = next(iter(totaal.values()), 0.0)
     regels += ["", "| app processes × workers | req/s (all) | relative to the first |", "|---|---|---|"]
     regels += [f"| {c} | {rps:.1f} | {rps / basis if basis else 0:.2f} |" for c, rps in totaal.items()]
+    regels += ["", *doelregels]
     tekst = "\n".join(regels) + "\n"
     print("\n" + tekst)
     (map_ / "uitslag.json").write_text(json.dumps(totaal), encoding="utf-8")
