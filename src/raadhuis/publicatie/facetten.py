@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -37,13 +38,23 @@ FACETTEN = (
     Facet(THEMA, _("Thema")),
 )
 NAMEN = tuple(facet.naam for facet in FACETTEN)
+# The facets whose values come from an official value list (TOOI, DiWoo).
+LIJSTEN = (CATEGORIE, DOCUMENTSOORT, THEMA)
 
 
 def code(uri: str) -> str:
     return uri.rstrip("/").rsplit("/", 1)[-1]
 
 
-def _per_code(lijst: dict[str, str]) -> dict[str, str]:
+@cache
+def _per_code(naam: str) -> dict[str, str]:
+    """Label by short code of the facet's official list (which waardelijsten reads once). Made
+    once: a search page asks a label for each of its hundreds of facet values."""
+    lijst = {
+        CATEGORIE: waardelijsten.informatiecategorieen,
+        DOCUMENTSOORT: waardelijsten.documentsoorten,
+        THEMA: waardelijsten.themas,
+    }[naam]()
     return {code(uri): label for uri, label in lijst.items()}
 
 
@@ -71,12 +82,8 @@ def kenmerken(
 
 def label(naam: str, waarde: str) -> str:
     """The Dutch name of a facet value; the value itself when no list knows it."""
-    if naam == CATEGORIE:
-        return _per_code(waardelijsten.informatiecategorieen()).get(waarde, waarde)
-    if naam == DOCUMENTSOORT:
-        return _per_code(waardelijsten.documentsoorten()).get(waarde, waarde)
-    if naam == THEMA:
-        return _per_code(waardelijsten.themas()).get(waarde, waarde)
+    if naam in LIJSTEN:
+        return _per_code(naam).get(waarde, waarde)
     if naam == ORGANISATIE:
         organisatie = tooi.organisatie(waarde)
         return organisatie.naam if organisatie else waarde
@@ -85,10 +92,6 @@ def label(naam: str, waarde: str) -> str:
 
 def geldige_waarden(naam: str) -> set[str] | None:
     """The values a filter may carry (None: any year of four digits)."""
-    if naam == CATEGORIE:
-        return set(_per_code(waardelijsten.informatiecategorieen()))
-    if naam == DOCUMENTSOORT:
-        return set(_per_code(waardelijsten.documentsoorten()))
-    if naam == THEMA:
-        return set(_per_code(waardelijsten.themas()))
+    if naam in LIJSTEN:
+        return set(_per_code(naam))
     return None
