@@ -278,7 +278,13 @@ class Publiek(Bezoeker):
     def vergadering(self) -> None:
         if GEGEVENS["vergaderingen"]:
             pk = random.choice(GEGEVENS["vergaderingen"])
-            self.get(f"/bestuur/vergaderingen/{pk}/", "publiek: raadsvergadering")
+            pagina = self.get(f"/bestuur/vergaderingen/{pk}/", "publiek: raadsvergadering")
+            stemmingen = (
+                links(pagina.content, r"/bestuur/stemmingen/[0-9]+/") if pagina.status_code == 200 else []
+            )
+            # One visitor in three opens a vote to see how each member voted.
+            if stemmingen and random.random() < 1 / 3:
+                self.get(random.choice(stemmingen), "publiek: stemming")
 
     @task(1)
     def kalender(self) -> None:

@@ -110,6 +110,7 @@ DOELEN: list[tuple[str, int, tuple[str, ...]]] = [
             "inwoner: productencatalogus",
             "inwoner: productpagina",
             "publiek: raadsvergadering",
+            "publiek: stemming",
             "publiek: vergaderkalender",
             "publiek: robots.txt",
             "publiek: sitemapindex",

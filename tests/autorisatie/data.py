@@ -145,6 +145,15 @@ def bouwen(w: dict[str, str]) -> None:
         "aanwezigheid": "besluitvorming.Aanwezigheid",
     }.items():
         w[naam] = _eerste(label)
+    w["stemming_openbaar"] = _eerste(
+        "besluitvorming.Stemming",
+        over_personen=False,
+        vergadering__besloten=False,
+        vergadering__agenda_gepubliceerd_op__isnull=False,
+        agendapunt__besloten=False,
+        stemmen__isnull=False,
+    )
+    w["stemming_besloten"] = _eerste("besluitvorming.Stemming", agendapunt__besloten=True)
     w["persoon_slug"] = _eerste("besluitvorming.Persoon", "slug")
     w["fractie_slug"] = _eerste("besluitvorming.Fractie", "slug")
     w["orgaan_slug"] = _eerste("besluitvorming.Orgaan", "slug")

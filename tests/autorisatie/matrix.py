@@ -574,6 +574,11 @@ MATRIX: dict[str, list[Geval]] = {
             "geheim": {"tekst": "stuk_geheim_titel", "mag_zien": []},
         },
     ],
+    "bestuur/stemmingen/<int:pk>/": [
+        {"pad": {"pk": "stemming_openbaar"}, "verwacht": {"*": "ok"}},
+        # A vote on a closed item (Gemeentewet art. 23) has no public page, for anyone.
+        {"pad": {"pk": "stemming_besloten"}, "verwacht": {"*": "404"}},
+    ],
     "bestuur/personen/<slug:slug>/": [
         {"pad": {"slug": "persoon_slug"}, "verwacht": {"*": "ok"}},
     ],

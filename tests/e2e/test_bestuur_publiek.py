@@ -45,6 +45,9 @@ def test_bezoeker_volgt_vergadering_stemming_persoon_en_fractie(
     expect(page.get_by_text("Grondaankoop perceel 12")).to_have_count(0)
     axe.check(page)
 
+    page.get_by_role("link", name="Hoe ieder lid stemde").first.click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Stemming over")
+    axe.check(page)
     page.get_by_role("table", name="Hoe ieder lid stemde").get_by_role("link", name=lid.naam).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(lid.naam)
     expect(page.get_by_role("table", name=f"Hoe {lid.naam} stemde, nieuwste eerst")).to_be_visible()

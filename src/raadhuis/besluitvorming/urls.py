@@ -45,6 +45,7 @@ urlpatterns = [
     ),
     path("bestuur/vergaderingen.ics", publiek.vergaderingen_ical, name="vergaderingen_ical"),
     path("bestuur/vergaderingen/<int:pk>/", publiek.vergadering, name="vergadering"),
+    path("bestuur/stemmingen/<int:pk>/", publiek.stemming, name="stemming"),
     path("bestuur/personen/<slug:slug>/", publiek.persoon, name="persoon"),
     path("bestuur/fracties/<slug:slug>/", publiek.fractie, name="fractie"),
     path("bestuur/stukken/<int:pk>/download/", publiek.stuk_downloaden, name="stuk_downloaden"),

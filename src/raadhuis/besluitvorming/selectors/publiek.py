@@ -209,7 +209,7 @@ def vergadering_publiek(pk: int) -> VergaderingPubliek | None:
         .order_by("volgnummer")
     )
     stemmingen = list(_stemmingen_met_uitslag().filter(vergadering=vergadering))
-    uitslagtabellen_toevoegen(stemmingen, stemmen_filter=_stemming_niet_geheim("stemming__"))
+    uitslagtabellen_toevoegen(stemmingen, stemmen_filter=_stemming_niet_geheim("stemming__"), per_lid=False)
     stemmingen_per_punt: dict[int | None, list[Stemming]] = defaultdict(list)
     for stemming in stemmingen:
         punt = stemming.agendapunt_id or (stemming.voorstel.agendapunt_id if stemming.voorstel else None)
@@ -234,6 +234,17 @@ def vergadering_publiek(pk: int) -> VergaderingPubliek | None:
         ),
         overige_stemmingen=overige,
     )
+
+
+@leest_van_replica
+def stemming_publiek(pk: int) -> Stemming | None:
+    """A public vote's own page: outcome, explanation, stemverklaringen and how each fractie and
+    member voted (the members only when the vote is not secret, Gemeentewet art. 31); None for a
+    vote of a closed meeting or item, or on an unpublished agenda (arts. 19, 23)."""
+    stemming = _stemmingen_met_uitslag().select_related("vergadering__orgaan").filter(pk=pk).first()
+    if stemming is not None:
+        uitslagtabellen_toevoegen([stemming], stemmen_filter=_stemming_niet_geheim("stemming__"))
+    return stemming
 
 
 def openbaar_stuk(pk: int) -> Stuk | None:

@@ -77,9 +77,7 @@ def test_stemmen_bij_een_stemming_over_personen_zijn_geheim():
     assert not publiek.openbare_fractieresultaten().exists()
 
 
-def test_vergaderpagina_geeft_bij_een_geheime_stemming_alleen_de_uitkomst():
-    """Gemeentewet art. 31: the meeting page's result tables of a secret vote about persons are
-    empty, those of an open vote on the same page full."""
+def _benoeming_en_open_stemming():
     raad = raad_met_leden((2, 1))
     vergadering = openbare_vergadering(raad)
     benoeming = stemming_vastleggen(
@@ -95,20 +93,47 @@ def test_vergaderpagina_geeft_bij_een_geheime_stemming_alleen_de_uitkomst():
         agendapunt=AgendapuntFactory(vergadering=vergadering, volgnummer=2),
         tegen=1,
     )
+    return vergadering, benoeming, open_
+
+
+def test_vergaderpagina_telt_de_stemmen_per_lid_maar_toont_ze_op_de_pagina_van_de_stemming():
+    """Gemeentewet art. 31: a secret vote about persons has no member votes to show; an open one
+    has them counted on the meeting page and listed on its own page."""
+    vergadering, benoeming, open_ = _benoeming_en_open_stemming()
 
     pagina = publiek.vergadering_publiek(vergadering.pk)
 
     assert pagina is not None
     stemmingen = {stemming.pk: stemming for regel in pagina.agenda for stemming in regel.stemmingen}
-    assert stemmingen[benoeming.pk].uitslag == {"per_fractie": [], "per_lid": []}
-    uitslag = stemmingen[open_.pk].uitslag
-    assert len(uitslag["per_lid"]) == 3
-    assert sorted(stem["keuze"] for stem in uitslag["per_lid"]) == ["tegen", "voor", "voor"]
-    assert all(stem["url"].startswith("/bestuur/personen/") for stem in uitslag["per_lid"])
-    assert [lid["fractie"] for lid in uitslag["per_lid"]] == sorted(
-        lid["fractie"] for lid in uitslag["per_lid"]
-    )
-    assert {fractie["resultaat"] for fractie in uitslag["per_fractie"]} <= {"voor", "tegen", "verdeeld"}
+    assert stemmingen[benoeming.pk].uitslag == {"per_fractie": [], "per_lid": [], "leden": 0}
+    assert stemmingen[open_.pk].uitslag["leden"] == 3
+    assert stemmingen[open_.pk].uitslag["per_lid"] == []
+    fracties = stemmingen[open_.pk].uitslag["per_fractie"]
+    assert {fractie["resultaat"] for fractie in fracties} <= {"voor", "tegen", "verdeeld"}
+
+
+def test_pagina_van_een_stemming_toont_ieder_lid_behalve_bij_een_geheime_stemming():
+    _vergadering, benoeming, open_ = _benoeming_en_open_stemming()
+
+    geheim = publiek.stemming_publiek(benoeming.pk)
+    openbaar = publiek.stemming_publiek(open_.pk)
+
+    assert geheim is not None
+    assert geheim.uitslag == {"per_fractie": [], "per_lid": [], "leden": 0}
+    assert openbaar is not None
+    leden = openbaar.uitslag["per_lid"]
+    assert openbaar.uitslag["leden"] == len(leden) == 3
+    assert sorted(stem["keuze"] for stem in leden) == ["tegen", "voor", "voor"]
+    assert all(stem["url"].startswith("/bestuur/personen/") for stem in leden)
+    assert [lid["fractie"] for lid in leden] == sorted(lid["fractie"] for lid in leden)
+
+
+def test_stemming_van_een_besloten_punt_of_vergadering_heeft_geen_pagina():
+    s = scenario()
+
+    assert publiek.stemming_publiek(s.stemming_besloten_punt.pk) is None
+    assert publiek.stemming_publiek(s.stemming.pk) is not None
+    assert publiek.stemming_publiek(999999) is None
 
 
 def test_vergaderpagina_van_besloten_vergadering_toont_geen_agenda():
@@ -151,9 +176,9 @@ def test_vergaderpagina_met_40_punten_en_200_stukken_kost_een_vast_aantal_querie
     klein = _grote_vergadering(2, 3)
     groot = _grote_vergadering(40, 200)
 
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         publiek.vergadering_publiek(klein.pk)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         pagina = publiek.vergadering_publiek(groot.pk)
 
     assert pagina is not None

@@ -66,13 +66,39 @@ def test_vergaderpagina_toont_agenda_stukken_stemmingen_en_presentielijst(client
     assert "Bespreekstuk" in inhoud
     assert reverse("besluitvorming:stuk_downloaden", args=[s.openbaar_stuk.pk]) in inhoud
     assert "Uitslag per fractie" in inhoud
-    assert "Hoe ieder lid stemde" in inhoud
+    # Per member on the vote's own page (a meeting of thirty votes was 450 KB with them).
+    assert reverse("besluitvorming:stemming", args=[s.stemming.pk]) in inhoud
+    assert 'caption class="utrecht-table__caption">Hoe ieder lid stemde' not in inhoud
     assert "Wij stemmen tegen omdat..." in inhoud
     assert "Gemeentewet art. 29" in inhoud  # the explanation of the outcome
     assert "Presentielijst" in inhoud
     assert s.raad.leden[0].naam in inhoud
     assert '<caption class="utrecht-table__caption">' in inhoud
     assert 'scope="col"' in inhoud
+
+
+def test_stemmingpagina_toont_uitkomst_uitleg_en_ieder_lid(client):
+    s = scenario()
+
+    antwoord = client.get(reverse("besluitvorming:stemming", args=[s.stemming.pk]))
+
+    assert antwoord.status_code == 200
+    inhoud = antwoord.content.decode()
+    assert '<caption class="utrecht-table__caption">Hoe ieder lid stemde</caption>' in inhoud
+    for lid in s.raad.leden:
+        assert reverse("besluitvorming:persoon", args=[lid.slug]) in inhoud
+    assert "Gemeentewet art. 29" in inhoud
+    assert "Wij stemmen tegen omdat..." in inhoud
+    assert reverse("besluitvorming:vergadering", args=[s.vergadering.pk]) in inhoud
+    assert 'id="stemming-' in inhoud
+    assert "<h4" not in inhoud
+
+
+def test_stemming_van_besloten_punt_en_onbekende_stemming_geven_404(client):
+    s = scenario()
+
+    for pk in (s.stemming_besloten_punt.pk, 999999):
+        assert client.get(reverse("besluitvorming:stemming", args=[pk])).status_code == 404
 
 
 def test_vergaderpagina_toont_geen_besloten_punten_of_geheime_stukken(client):

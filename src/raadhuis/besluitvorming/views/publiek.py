@@ -92,6 +92,28 @@ def vergadering(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
+def stemming(request: HttpRequest, pk: int) -> HttpResponse:
+    """One vote with how every member voted; the meeting page links it from each vote."""
+    gevonden = publiek.stemming_publiek(pk)
+    if gevonden is None:
+        raise Http404
+    vergadering = gevonden.vergadering
+    return render(
+        request,
+        "besluitvorming/publiek/stemming.html",
+        {
+            "stemming": gevonden,
+            "vergadering": vergadering,
+            "kruimelpad": _kruimelpad(
+                (_("Vergaderingen"), reverse("besluitvorming:kalender")),
+                (vergadering.titel, reverse("besluitvorming:vergadering", args=[vergadering.pk])),
+                (_("Stemming"), None),
+            ),
+        },
+    )
+
+
+@require_GET
 def persoon(request: HttpRequest, slug: str) -> HttpResponse:
     gegevens = publiek.persoon_publiek(slug)
     if gegevens is None:
