@@ -343,10 +343,15 @@ def main() -> None:
     def werkplek(vergadering: Vergadering) -> str:
         return f"/werkplek/besluitvorming/vergaderingen/{vergadering.pk}/"
 
+    def stemming(vergadering: Vergadering) -> str:
+        """The page of the meeting's first vote: how each of the 31 members voted."""
+        return f"/bestuur/stemmingen/{vergadering.stemmingen.order_by('pk').values_list('pk', flat=True)[0]}/"
+
     # Small data: the same pages and lists, to compare query counts with the large data below.
     klein = {
         "pagina": meten(publiek, pagina(klein_vergadering), herhalingen),
         "werkplek": meten(griffie, werkplek(klein_vergadering), herhalingen),
+        "stemming": meten(publiek, stemming(klein_vergadering), herhalingen),
         "stemmen": meten(publiek, "/api/v1/stemmen", herhalingen),
         "stemmingen": meten(publiek, "/api/v1/stemmingen", herhalingen),
     }
@@ -392,19 +397,25 @@ def main() -> None:
     groot = {
         "pagina": meten(publiek, pagina(groot_vergadering), herhalingen),
         "werkplek": meten(griffie, werkplek(groot_vergadering), herhalingen),
+        "stemming": meten(publiek, stemming(groot_vergadering), herhalingen),
         "stemmen": meten(publiek, "/api/v1/stemmen", herhalingen),
         "stemmen50": meten(publiek, "/api/v1/stemmen?page=50", herhalingen),
         "stemmingen": meten(publiek, "/api/v1/stemmingen", herhalingen),
     }
 
-    # The large page shows what it should: every item, every vote with its 31 stemmen.
+    # The large page shows what it should: every item, every vote with a link to its own page,
+    # which lists the 31 members.
     inhoud = publiek.get(pagina(groot_vergadering)).content.decode()
     assert inhoud.count('id="agendapunt-') == args.punten, "not every agenda item on the page"
     assert inhoud.count('id="stemming-') == args.punten, "not every vote on the page"
+    assert inhoud.count('href="/bestuur/stemmingen/') == args.punten, "not every vote linked"
+    leden = publiek.get(stemming(groot_vergadering)).content.decode()
+    assert leden.count('href="/bestuur/personen/') >= 31, "not every member on the vote's page"
 
     vast = [
         herhalingen_melden("the public meeting page", klein["pagina"], groot["pagina"]),
         herhalingen_melden("the werkplek meeting page", klein["werkplek"], groot["werkplek"]),
+        herhalingen_melden("the public vote page", klein["stemming"], groot["stemming"]),
         herhalingen_melden("/api/v1/stemmen", klein["stemmen"], groot["stemmen"]),
         herhalingen_melden("/api/v1/stemmen?page=50", klein["stemmen"], groot["stemmen50"]),
         herhalingen_melden("/api/v1/stemmingen", klein["stemmingen"], groot["stemmingen"]),
@@ -425,6 +436,11 @@ def main() -> None:
             "werkplek meeting page (griffie) `/werkplek/besluitvorming/vergaderingen/<pk>/`",
             f"1 meeting: {punten} items, {stukken} stukken",
             f"{groot['werkplek'].figuur()} (4 items/20 stukken: {klein['werkplek'].aantal} queries)",
+        ),
+        (
+            "public vote page `/bestuur/stemmingen/<pk>/`",
+            "1 roll-call vote × 31 members, among " + f"{aantal_stemmen:,} stemmen",
+            f"{groot['stemming'].figuur()} (small data: {klein['stemming'].aantal} queries)",
         ),
         (
             "ODS API `/api/v1/stemmen`, first page of 100",
