@@ -34,6 +34,7 @@ from raadhuis.core import tooi
 from raadhuis.core.forms import formulier_uitvoeren, fout_naar_formulier
 from raadhuis.core.snelheid import snelheidslimiet
 from raadhuis.core.toegang import ingelogde_gebruiker, werkplek
+from raadhuis.core.vingerafdruk import fragmentsleutel
 from raadhuis.publicatie import selectors, services, waardelijsten
 from raadhuis.publicatie.forms import (
     IntrekkenForm,
@@ -159,6 +160,10 @@ def zoeken(request: HttpRequest) -> HttpResponse:
             "form": form,
             "resultaat": resultaat,
             "gekozen": gekozen,
+            # The facet block, hundreds of checkboxes, is rendered once per set of counts.
+            "facetten_sleutel": fragmentsleutel(("publicatie/zoeken.html",), resultaat.facetten)
+            if resultaat
+            else None,
             "vorige": _met_pagina(request.GET, resultaat.vorige) if resultaat else None,
             "volgende": _met_pagina(request.GET, resultaat.volgende) if resultaat else None,
         },

@@ -1,18 +1,14 @@
-"""Inspreken on the public meeting page: whether one may sign up, and the accepted speakers."""
+"""Inspreken on the public meeting page: the accepted speakers of an agenda item (the view passes
+insprekers_publiek as `inspreken`, so it is part of the agenda fragment's cache key)."""
 
 from __future__ import annotations
 
 from django import template
 
-from raadhuis.besluitvorming.models import Spreekverzoek, Vergadering
-from raadhuis.besluitvorming.selectors.inspreken import Insprekers, insprekers_publiek
+from raadhuis.besluitvorming.models import Spreekverzoek
+from raadhuis.besluitvorming.selectors.inspreken import Insprekers
 
 register = template.Library()
-
-
-@register.simple_tag
-def insprekers(vergadering: Vergadering) -> Insprekers:
-    return insprekers_publiek(vergadering)
 
 
 @register.filter

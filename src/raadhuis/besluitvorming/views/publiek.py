@@ -21,11 +21,13 @@ from icalendar import Calendar, Event
 
 from raadhuis.besluitvorming.models import Orgaan, Vergadering
 from raadhuis.besluitvorming.selectors import publiek
+from raadhuis.besluitvorming.selectors.inspreken import insprekers_publiek
 from raadhuis.besluitvorming.selectors.raadsvragen import openbare_raadsvragen_van
 from raadhuis.besluitvorming.services.raadsvragen import ZOEKSOORT_RAADSVRAAG
 from raadhuis.besluitvorming.services.stukken import ZOEKSOORT_STUK
 from raadhuis.core import zoeken as zoekmachine
 from raadhuis.core.snelheid import snelheidslimiet
+from raadhuis.core.vingerafdruk import fragmentsleutel
 
 PER_PAGINA = 25
 KALENDER_PER_PAGINA = 50
@@ -73,17 +75,31 @@ def _per_maand(vergaderingen: Iterable[Vergadering]) -> list[tuple[str, list[Ver
     return maanden
 
 
+# The meeting page's agenda fragment and what it includes; their source is part of its cache key.
+AGENDA_TEMPLATES = (
+    "besluitvorming/publiek/vergadering.html",
+    "besluitvorming/publiek/_stemming.html",
+    "besluitvorming/_uitslagtabellen.html",
+)
+
+
 @require_GET
 def vergadering(request: HttpRequest, pk: int) -> HttpResponse:
+    """A meeting with its public agenda. The agenda is rendered once per state of what it shows:
+    its cache key is a fingerprint of the data read (core.vingerafdruk), so any change, such as a
+    paper made geheim, shows at once."""
     pagina = publiek.vergadering_publiek(pk)
     if pagina is None:
         raise Http404
+    inspreken = insprekers_publiek(pagina.vergadering)
     return render(
         request,
         "besluitvorming/publiek/vergadering.html",
         {
             "pagina": pagina,
             "vergadering": pagina.vergadering,
+            "inspreken": inspreken,
+            "agenda_sleutel": fragmentsleutel(AGENDA_TEMPLATES, pagina, inspreken),
             "kruimelpad": _kruimelpad(
                 (_("Vergaderingen"), reverse("besluitvorming:kalender")), (pagina.vergadering.titel, None)
             ),

@@ -8,6 +8,8 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from django.core.cache import cache
+from django.core.cache.utils import make_template_fragment_key
 from django.urls import reverse
 
 from raadhuis.accounts.models import Medewerker, Rol
@@ -213,3 +215,25 @@ def test_zoekpagina_aantal_queries_groeit_niet_met_de_treffers(
     with django_assert_max_num_queries(6):
         antwoord = client.get(ZOEKEN, {"q": "afval"})
     assert "15 documenten gevonden" in antwoord.content.decode()
+
+
+def test_het_facetblok_komt_uit_de_cache_tot_de_tellingen_veranderen(
+    client: Any, coordinator: Medewerker
+) -> None:
+    """The facet block is rendered once per set of counts (core.vingerafdruk): served from the
+    cache while they stand, rendered anew when a publication changes them."""
+    cache.clear()
+    publiceren(coordinator, "Convenant zwerfafval", "zwerfafval in de wijken", themas=(WONEN,))
+    eerst = client.get(ZOEKEN, {"q": "zwerfafval"})
+    sleutel = make_template_fragment_key("zoekfacetten", [eerst.context["facetten_sleutel"]])
+    assert 'name="thema" value="c_124eaf3a"' in cache.get(sleutel)
+    cache.set(sleutel, "<p>Facetten uit de cache</p>")
+
+    # The next page of the same search has the same counts.
+    assert "Facetten uit de cache" in client.get(ZOEKEN, {"q": "zwerfafval", "pagina": "2"}).content.decode()
+
+    publiceren(coordinator, "Convenant zwerfafval 2", "zwerfafval langs de wegen", themas=(VERKEER,))
+    html = client.get(ZOEKEN, {"q": "zwerfafval"}).content.decode()
+    assert "Facetten uit de cache" not in html
+    assert 'name="thema" value="c_849842ac"' in html
+    cache.clear()

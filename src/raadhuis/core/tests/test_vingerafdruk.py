@@ -1,0 +1,147 @@
+"""core.vingerafdruk: equal data gives one key, any difference another, and what it cannot see raises."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.utils import timezone
+from django.utils.translation import gettext_lazy, override
+from hypothesis import given
+from hypothesis import strategies as st
+
+from raadhuis.core.vingerafdruk import fragmentsleutel, vingerafdruk
+
+_eenvoudig = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.text(max_size=8)
+    | st.dates()
+    | st.decimals(allow_nan=False)
+)
+_gegevens = st.recursive(
+    _eenvoudig,
+    lambda binnen: (
+        st.lists(binnen, max_size=4)
+        | st.tuples(binnen, binnen)
+        | st.dictionaries(st.text(max_size=4), binnen, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@given(_gegevens)
+def test_equal_data_gives_one_key(waarde):
+    kopie = _diepe_kopie(waarde)
+    assert vingerafdruk(waarde) == vingerafdruk(kopie)
+
+
+@given(_gegevens, _gegevens)
+def test_different_data_gives_different_keys(a, b):
+    if _vorm(a) != _vorm(b):
+        assert vingerafdruk(a) != vingerafdruk(b)
+
+
+def _diepe_kopie(waarde):
+    if isinstance(waarde, list):
+        return [_diepe_kopie(w) for w in waarde]
+    if isinstance(waarde, tuple):
+        return tuple(_diepe_kopie(w) for w in waarde)
+    if isinstance(waarde, dict):
+        return {k: _diepe_kopie(w) for k, w in reversed(list(waarde.items()))}  # order does not matter
+    return waarde
+
+
+def _vorm(waarde):
+    """The data as the fingerprint distinguishes it: with types (1 and True and 1.0 differ), dicts
+    without order."""
+    if isinstance(waarde, list | tuple):
+        return (type(waarde).__name__, tuple(_vorm(w) for w in waarde))
+    if isinstance(waarde, dict):
+        return ("dict", frozenset((k, _vorm(w)) for k, w in waarde.items()))
+    if isinstance(waarde, Decimal):
+        return ("Decimal", str(waarde))  # Decimal("1.0") and Decimal("1") render differently
+    return (type(waarde).__name__, waarde)
+
+
+def test_types_are_told_apart():
+    waarden = [1, True, "1", 1.0, Decimal("1"), [1], (1,), {1: 1}, None, "", 0, dt.date(2026, 1, 1)]
+    assert len({vingerafdruk(w) for w in waarden}) == len(waarden)
+
+
+@dataclasses.dataclass(frozen=True)
+class _Regel:
+    titel: str
+    stukken: list[str] = dataclasses.field(default_factory=list)
+
+
+def test_dataclasses_by_their_fields():
+    assert vingerafdruk(_Regel("a", ["x"])) == vingerafdruk(_Regel("a", ["x"]))
+    assert vingerafdruk(_Regel("a", ["x"])) != vingerafdruk(_Regel("a", ["y"]))
+
+
+def test_lazy_text_in_the_active_language():
+    tekst = gettext_lazy("Presentielijst")
+    with override("nl"):
+        nl = vingerafdruk(tekst)
+    with override("en"):
+        en = vingerafdruk(tekst)
+    assert nl != en
+
+
+@pytest.mark.django_db
+def test_models_by_what_they_hold_and_what_was_loaded_with_them(django_assert_num_queries):
+    recht = Permission.objects.select_related("content_type").order_by("pk").first()
+    zelfde = Permission.objects.select_related("content_type").order_by("pk").first()
+    assert vingerafdruk(recht) == vingerafdruk(zelfde)
+
+    zelfde.content_type.model = "iets anders"  # a change in a row loaded along
+    assert vingerafdruk(recht) != vingerafdruk(zelfde)
+
+    zelfde = Permission.objects.select_related("content_type").order_by("pk").first()
+    zelfde.name = "iets anders"
+    assert vingerafdruk(recht) != vingerafdruk(zelfde)
+
+    # Nothing is fetched to make a fingerprint: the content type was loaded along.
+    with django_assert_num_queries(0):
+        vingerafdruk(recht)
+
+
+@pytest.mark.django_db
+def test_prefetched_rows_count_and_an_unevaluated_queryset_raises():
+    groep = Group.objects.create(name="griffie")
+    groep.permissions.add(*Permission.objects.order_by("pk")[:2])
+
+    met = Group.objects.prefetch_related("permissions").get(pk=groep.pk)
+    groep.permissions.remove(Permission.objects.order_by("pk").first())
+    minder = Group.objects.prefetch_related("permissions").get(pk=groep.pk)
+    assert vingerafdruk(met) != vingerafdruk(minder)
+
+    with pytest.raises(TypeError, match="unevaluated Permission queryset"):
+        vingerafdruk(Permission.objects.all())
+
+
+def test_a_cycle_is_written_once():
+    groep = Group(pk=1, name="griffie")
+    groep._state.fields_cache["zelf"] = groep  # as prefetching links a child back to its parent
+    assert vingerafdruk(groep) == vingerafdruk(groep)
+
+
+def test_unknown_values_raise():
+    with pytest.raises(TypeError, match="No fingerprint for a object"):
+        vingerafdruk(object())
+
+
+def test_fragment_key_depends_on_language_time_zone_and_template():
+    with override("nl"):
+        nl = fragmentsleutel(("raadhuis/base.html",), 1)
+        ander_template = fragmentsleutel(("403.html",), 1)
+        with timezone.override("UTC"):
+            utc = fragmentsleutel(("raadhuis/base.html",), 1)
+    with override("en"):
+        en = fragmentsleutel(("raadhuis/base.html",), 1)
+    assert len({nl, en, ander_template, utc}) == 4
