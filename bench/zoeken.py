@@ -180,7 +180,7 @@ def _client(taak: tuple[int, int, Any, bool]) -> dict[str, list[float]]:
     from raadhuis.core.zoeken import motor
 
     if koud:
-        motor.FACETCACHE_GROOTTE = 0  # every search counts its facets again
+        motor.CACHE_GROOTTE = 0  # every search counts its facets and searches its page again
 
     kans = random.Random(nummer)
     # Warm up: open the index, the connection, the stemmer.

@@ -76,8 +76,17 @@ def _templatebron(templates: tuple[str, ...]) -> str:
     return hashlib.blake2b(bron.encode(), digest_size=16).hexdigest()
 
 
+# Of these exact types repr() tells every value apart from every other (1, True, "1", 1.0,
+# Decimal("1") and None all differ), so it needs no type name: the fast path for loaded fields.
+_REPR_ZEGT_GENOEG = frozenset(
+    {type(None), bool, int, float, str, bytes, decimal.Decimal, dt.date, dt.datetime, dt.time, uuid.UUID}
+)
+
+
 def _schrijven(schrijf: Callable[[str], None], waarde: Any, gezien: set[int]) -> None:
-    if isinstance(waarde, _EENVOUDIG):
+    if type(waarde) in _REPR_ZEGT_GENOEG:
+        schrijf(repr(waarde))
+    elif isinstance(waarde, _EENVOUDIG):
         schrijf(f"{type(waarde).__name__}:{waarde!r}")
     elif isinstance(waarde, Promise):
         schrijf(f"str:{str(waarde)!r}")
@@ -119,8 +128,11 @@ def _model(schrijf: Callable[[str], None], instantie: Model, gezien: set[int]) -
         return
     gezien.add(id(instantie))
     schrijf(label)
-    for naam, waarde in sorted(instantie.__dict__.items()):
-        if naam != "_state":
+    velden = sorted(instantie.__dict__.items())
+    # The loaded fields in one go; prefetched lists, annotations of other kinds and such one by one.
+    schrijf(repr([veld for veld in velden if type(veld[1]) in _REPR_ZEGT_GENOEG]))
+    for naam, waarde in velden:
+        if naam != "_state" and type(waarde) not in _REPR_ZEGT_GENOEG:
             schrijf(naam)
             _schrijven(schrijf, waarde, gezien)
     geladen = instantie._state.fields_cache

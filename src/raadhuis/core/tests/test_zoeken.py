@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from raadhuis.core import zoeken
 from raadhuis.core.models import Zoekdocument
-from raadhuis.core.zoeken import taal
+from raadhuis.core.zoeken import motor, taal
 
 pytestmark = pytest.mark.django_db
 
@@ -332,6 +332,29 @@ def test_facettellingen_volgen_elke_wijziging_van_de_index():
     assert eerst.facetten == nog_eens.facetten == {"jaar": [("2024", 1)]}
     assert daarna.totaal == 2
     assert dict(daarna.facetten["jaar"]) == {"2024": 1, "2025": 1}
+
+
+def test_een_bewaarde_pagina_volgt_elke_wijziging_van_de_index(monkeypatch):
+    """A page of results is kept per question until the index changes: a search that came from
+    the cache shows a new document and drops a removed one at the next search."""
+    document("1", "Motie warmtenet")
+    document("2", "Motie fietspad")
+    eerst = zoeken.zoeken(vraag="motie", facetten=True)
+    zoek_aanroepen = []
+    echte = motor._pagina
+    monkeypatch.setattr(motor, "_pagina", lambda *a, **k: zoek_aanroepen.append(1) or echte(*a, **k))
+    nog_eens = zoeken.zoeken(vraag="motie", facetten=True)
+    assert zoek_aanroepen == []  # from the cache
+    assert sleutels(nog_eens) == sleutels(eerst)
+
+    document("3", "Motie motie motie", "motie")  # the best match now
+    zoeken.document_verwijderen(soort="proef.stuk", sleutel="1")
+    daarna = zoeken.zoeken(vraag="motie", facetten=True)
+
+    assert zoek_aanroepen == [1]
+    assert sleutels(daarna)[0] == "3"
+    assert "1" not in sleutels(daarna)
+    assert daarna.totaal == 2
 
 
 def test_een_ander_proces_ziet_wijzigingen_via_de_outbox(monkeypatch):

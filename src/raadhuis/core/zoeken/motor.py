@@ -30,11 +30,13 @@ KENMERK_SCHEIDING = "="
 # Enough buckets for every value of every facet (categories, document types, organisations,
 # years, themes: a few hundred in all).
 MAX_KENMERKWAARDEN = 10_000
-# Facet counts visit every match: tens of milliseconds for a frequent word in a million documents.
-# The same question on the same version of the index has the same counts, so each process keeps
-# the latest ones until the index changes (the portal's first page and popular words come back
-# again and again). Only the counts: the page itself is always searched.
-FACETCACHE_GROOTTE = 512
+# Facet counts visit every match: tens of milliseconds for a frequent word in a million documents;
+# a page of the best matches 10-20 ms more. The same question on the same version of the index has
+# the same answer, so each process keeps the latest answers (counts, and pages of ids) until the
+# index changes: the portal's first page and popular words come back again and again (a request
+# cache, as search servers keep one per shard). Whether a document found may be shown now is
+# still checked against the database on every search (core.zoeken).
+CACHE_GROOTTE = 1024
 # The writer's indexing memory: large enough that a rebuild of a million documents makes few
 # segments, small enough for an app server.
 WRITER_GEHEUGEN = 200_000_000
@@ -104,7 +106,8 @@ class _Staat:
         self.lock = threading.Lock()
         self.commits = 0  # this process's commits: the version of an in-memory index
         self.versie: object = None
-        self.facetten: OrderedDict[Vraag, tuple[int, dict[str, list[tuple[str, int]]]]] = OrderedDict()
+        # ("facetten", vraag) -> (total, counts); ("pagina", vraag, aantal, begin, sortering) -> ids
+        self.antwoorden: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
         self.cachelock = threading.Lock()
 
 
@@ -153,7 +156,7 @@ def vergeten() -> None:
         _staat.pad = None
         _staat.nieuw = False
     with _staat.cachelock:
-        _staat.facetten.clear()
+        _staat.antwoorden.clear()
         _staat.versie = None
 
 
@@ -316,30 +319,30 @@ def _versie() -> object:
 
 
 def _actuele_searcher() -> tantivy.Searcher:
-    """A searcher on the latest commit; a new version empties the facet cache."""
+    """A searcher on the latest commit; a new version empties the answer cache."""
     idx = index()
     versie = _versie()
     if versie != _staat.versie:
         idx.reload()
         with _staat.cachelock:
-            _staat.facetten.clear()
+            _staat.antwoorden.clear()
             _staat.versie = versie
     return idx.searcher()
 
 
-def _facetten_uit_cache(vraag: Vraag) -> tuple[int, dict[str, list[tuple[str, int]]]] | None:
+def _uit_cache(sleutel: tuple[Any, ...]) -> Any:
     with _staat.cachelock:
-        gevonden = _staat.facetten.get(vraag)
+        gevonden = _staat.antwoorden.get(sleutel)
         if gevonden is not None:
-            _staat.facetten.move_to_end(vraag)
+            _staat.antwoorden.move_to_end(sleutel)
         return gevonden
 
 
-def _facetten_bewaren(vraag: Vraag, waarde: tuple[int, dict[str, list[tuple[str, int]]]]) -> None:
+def _bewaren(sleutel: tuple[Any, ...], waarde: Any) -> None:
     with _staat.cachelock:
-        _staat.facetten[vraag] = waarde
-        while len(_staat.facetten) > FACETCACHE_GROOTTE:
-            _staat.facetten.popitem(last=False)
+        _staat.antwoorden[sleutel] = waarde
+        while len(_staat.antwoorden) > CACHE_GROOTTE:
+            _staat.antwoorden.popitem(last=False)
 
 
 def _facetten_tellen(
@@ -364,9 +367,33 @@ def zoeken(vraag: Vraag, *, aantal: int, begin: int, sortering: str, facetten: b
     facet's counts over all matches (not just the page)."""
     searcher = _actuele_searcher()
     q = query(vraag, alle_soorten=[term for term, _ in searcher.terms_with_prefix("soort", "")])
-    # With facets the count comes from the same aggregation pass; the top-k search then need not
-    # visit every match and can skip blocks that cannot make the page (block-max WAND).
-    tellen = not facetten
+    if not facetten:
+        return _pagina(searcher, q, vraag, aantal=aantal, begin=begin, sortering=sortering, tellen=True)
+    telling = _uit_cache(("facetten", vraag))
+    if telling is None:
+        telling = _facetten_tellen(searcher, q)
+        _bewaren(("facetten", vraag), telling)
+    totaal, per_facet = telling
+    pagina_sleutel = ("pagina", vraag, aantal, begin, sortering)
+    ids = _uit_cache(pagina_sleutel)
+    if ids is None:
+        # The count comes from the facets' aggregation pass; the top-k search then need not visit
+        # every match and can skip blocks that cannot make the page (block-max WAND).
+        ids = _pagina(searcher, q, vraag, aantal=aantal, begin=begin, sortering=sortering, tellen=False).ids
+        _bewaren(pagina_sleutel, tuple(ids))
+    return Antwoord(totaal=totaal, ids=list(ids), facetten=per_facet)
+
+
+def _pagina(
+    searcher: tantivy.Searcher,
+    q: tantivy.Query,
+    vraag: Vraag,
+    *,
+    aantal: int,
+    begin: int,
+    sortering: str,
+    tellen: bool,
+) -> Antwoord:
     if sortering == Sortering.RELEVANTIE and not vraag.leeg:
         resultaat = searcher.search(q, aantal, count=tellen, offset=begin)
     else:
@@ -380,12 +407,5 @@ def zoeken(vraag: Vraag, *, aantal: int, begin: int, sortering: str, facetten: b
         )
     adressen = [adres for _, adres in resultaat.hits]
     ids = [int(waarde) for waarde in searcher.fast_field_values("id", adressen) if waarde is not None]
-    if not facetten:
-        # `count` is there at run time but missing from the package's type stubs.
-        return Antwoord(totaal=int(getattr(resultaat, "count", 0) or 0), ids=ids)
-    telling = _facetten_uit_cache(vraag)
-    if telling is None:
-        telling = _facetten_tellen(searcher, q)
-        _facetten_bewaren(vraag, telling)
-    totaal, per_facet = telling
-    return Antwoord(totaal=totaal, ids=ids, facetten=per_facet)
+    # `count` is there at run time but missing from the package's type stubs (0 when not counted).
+    return Antwoord(totaal=int(getattr(resultaat, "count", 0) or 0), ids=ids)
