@@ -357,6 +357,34 @@ def test_een_bewaarde_pagina_volgt_elke_wijziging_van_de_index(monkeypatch):
     assert daarna.totaal == 2
 
 
+def test_een_ander_proces_neemt_het_antwoord_over_tot_de_index_verandert(settings, tmp_path, monkeypatch):
+    """On an index on disk the answers are shared through Django's cache under the index version:
+    a process without an answer of its own takes another's, and a changed index is searched anew."""
+    from django.core.cache import cache
+
+    settings.RAADHUIS_ZOEKINDEX = str(tmp_path / "zoekindex")
+    cache.clear()
+    document("1", "Motie warmtenet", kenmerken={"jaar": ["2024"]})
+    eerst = zoeken.zoeken(vraag="motie", facetten=True)
+    gezocht = []
+    for naam in ("_pagina", "_facetten_tellen"):
+        echte = getattr(motor, naam)
+        monkeypatch.setattr(motor, naam, lambda *a, _echte=echte, **k: gezocht.append(1) or _echte(*a, **k))
+
+    motor._staat.antwoorden.clear()  # another process: nothing of its own yet
+    overgenomen = zoeken.zoeken(vraag="motie", facetten=True)
+    assert gezocht == []
+    assert sleutels(overgenomen) == sleutels(eerst)
+    assert overgenomen.facetten == eerst.facetten
+
+    document("2", "Motie fietspad", kenmerken={"jaar": ["2025"]})
+    motor._staat.antwoorden.clear()
+    daarna = zoeken.zoeken(vraag="motie", facetten=True)
+    assert gezocht == [1, 1]  # counted and searched again
+    assert daarna.totaal == 2
+    cache.clear()
+
+
 def test_een_ander_proces_ziet_wijzigingen_via_de_outbox(monkeypatch):
     """A change committed by another process (its own after-commit step could not write) is picked
     up by the next search after the check interval."""

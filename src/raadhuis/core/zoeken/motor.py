@@ -10,6 +10,7 @@ rebuilt at any moment (`raadhuis zoekindex_bijwerken --herbouwen`). Terms arrive
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import threading
 from collections import OrderedDict
@@ -21,6 +22,7 @@ from typing import Any
 
 import tantivy
 from django.conf import settings
+from django.core.cache import cache
 
 # Titles weigh more than body text in the ranking.
 GEWICHT_TITEL = 4.0
@@ -37,6 +39,9 @@ MAX_KENMERKWAARDEN = 10_000
 # cache, as search servers keep one per shard). Whether a document found may be shown now is
 # still checked against the database on every search (core.zoeken).
 CACHE_GROOTTE = 1024
+# The answers are shared with the other app processes through Django's cache, so a popular word is
+# searched once per index version, not once per process (seconds: an index changes often anyway).
+GEDEELD_BEWAREN = 3600
 # The writer's indexing memory: large enough that a rebuild of a million documents makes few
 # segments, small enough for an app server.
 WRITER_GEHEUGEN = 200_000_000
@@ -106,7 +111,8 @@ class _Staat:
         self.lock = threading.Lock()
         self.commits = 0  # this process's commits: the version of an in-memory index
         self.versie: object = None
-        # ("facetten", vraag) -> (total, counts); ("pagina", vraag, aantal, begin, sortering) -> ids
+        # (version, "facetten", vraag) -> (total, counts);
+        # (version, "pagina", vraag, aantal, begin, sortering) -> ids
         self.antwoorden: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
         self.cachelock = threading.Lock()
 
@@ -318,8 +324,10 @@ def _versie() -> object:
     return (meta.st_ino, meta.st_mtime_ns, meta.st_size)
 
 
-def _actuele_searcher() -> tantivy.Searcher:
-    """A searcher on the latest commit; a new version empties the answer cache."""
+def _actuele_searcher() -> tuple[tantivy.Searcher, object]:
+    """A searcher on the latest commit, and that commit's version: answers are kept under it, so
+    one computed on an older version while another thread moved on is never taken for the new
+    one. A new version empties this process's cache (the old answers can no longer be asked)."""
     idx = index()
     versie = _versie()
     if versie != _staat.versie:
@@ -327,18 +335,39 @@ def _actuele_searcher() -> tantivy.Searcher:
         with _staat.cachelock:
             _staat.antwoorden.clear()
             _staat.versie = versie
-    return idx.searcher()
+    return idx.searcher(), versie
+
+
+def _gedeelde_sleutel(sleutel: tuple[Any, ...]) -> str | None:
+    """The answer's key in Django's cache (Redis in production, shared by the app processes):
+    the index version (its meta.json: inode, time, size) is the key's first part, so an answer of
+    an older index is never found. None for an index in memory, whose version is only this process's count."""
+    if _staat.pad is None or CACHE_GROOTTE == 0:
+        return None
+    return "zoekantwoord:" + hashlib.blake2b(repr(sleutel).encode(), digest_size=16).hexdigest()
 
 
 def _uit_cache(sleutel: tuple[Any, ...]) -> Any:
+    """This process's answer, else one another process stored for the same index version."""
     with _staat.cachelock:
         gevonden = _staat.antwoorden.get(sleutel)
         if gevonden is not None:
             _staat.antwoorden.move_to_end(sleutel)
-        return gevonden
+            return gevonden
+    gedeeld = _gedeelde_sleutel(sleutel)
+    if gedeeld is not None and (gevonden := cache.get(gedeeld)) is not None:
+        _lokaal_bewaren(sleutel, gevonden)
+    return gevonden
 
 
 def _bewaren(sleutel: tuple[Any, ...], waarde: Any) -> None:
+    _lokaal_bewaren(sleutel, waarde)
+    gedeeld = _gedeelde_sleutel(sleutel)
+    if gedeeld is not None:
+        cache.set(gedeeld, waarde, GEDEELD_BEWAREN)
+
+
+def _lokaal_bewaren(sleutel: tuple[Any, ...], waarde: Any) -> None:
     with _staat.cachelock:
         _staat.antwoorden[sleutel] = waarde
         while len(_staat.antwoorden) > CACHE_GROOTTE:
@@ -365,16 +394,17 @@ def _facetten_tellen(
 def zoeken(vraag: Vraag, *, aantal: int, begin: int, sortering: str, facetten: bool) -> Antwoord:
     """The page of ids in the requested order, the exact number of matches and, if asked, every
     facet's counts over all matches (not just the page)."""
-    searcher = _actuele_searcher()
+    searcher, versie = _actuele_searcher()
     q = query(vraag, alle_soorten=[term for term, _ in searcher.terms_with_prefix("soort", "")])
     if not facetten:
         return _pagina(searcher, q, vraag, aantal=aantal, begin=begin, sortering=sortering, tellen=True)
-    telling = _uit_cache(("facetten", vraag))
+    telling_sleutel = (versie, "facetten", vraag)
+    telling = _uit_cache(telling_sleutel)
     if telling is None:
         telling = _facetten_tellen(searcher, q)
-        _bewaren(("facetten", vraag), telling)
+        _bewaren(telling_sleutel, telling)
     totaal, per_facet = telling
-    pagina_sleutel = ("pagina", vraag, aantal, begin, sortering)
+    pagina_sleutel = (versie, "pagina", vraag, aantal, begin, sortering)
     ids = _uit_cache(pagina_sleutel)
     if ids is None:
         # The count comes from the facets' aggregation pass; the top-k search then need not visit
