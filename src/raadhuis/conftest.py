@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from django.core.cache import cache
 from django.test import override_settings
+from django.utils import translation
 
 from raadhuis.accounts.models import Medewerker, Rol
 from raadhuis.accounts.tests.factories import MedewerkerFactory
@@ -57,6 +58,17 @@ def _lege_oidc_cache() -> None:
 def _lege_cache() -> None:
     """Rate-limit counters live in the cache; every test starts with none."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _standaardtaal() -> Iterator[None]:
+    """A page requested in English (language cookie, /taal/) leaves English active in the thread:
+    Django's locale middleware activates a language and nothing deactivates it after the response.
+    Every test starts in the default language, so a selector test that renders labels is not
+    English because of the test that ran before it on the same worker."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
