@@ -14,6 +14,8 @@ from raadhuis.core.logboek.api import (
     actuele_versie,
     betrokkene_hash,
     leest_persoonsgegevens,
+    opstellen,
+    toevoegen,
     vastleggen,
     verwerking,
 )
@@ -31,7 +33,9 @@ __all__ = [
     "betrokkene_hash",
     "huidige_span",
     "leest_persoonsgegevens",
+    "opstellen",
     "span",
+    "toevoegen",
     "vastleggen",
     "verwerking",
 ]

@@ -96,8 +96,7 @@ def _door_velden(door: Door) -> tuple[str, str, str]:
     )
 
 
-@transaction.atomic
-def vastleggen(
+def opstellen(
     *,
     naam: str,
     activiteit: str | Verwerkingsactiviteit,
@@ -106,19 +105,17 @@ def vastleggen(
     status: Logregel.Status = Logregel.Status.OK,
     start_tijd: datetime | None = None,
 ) -> Logregel:
-    """Records one processing of personal data (AVG art. 5 lid 2, art. 30; BIO 12.4.1).
-
-    Call it inside the service's transaction, after the change: a rollback takes the entry with
-    it and a commit always has one. ``activiteit`` is the register key (its current version is
-    used) or a specific version; ``betrokkene`` is (type, identifier), stored encrypted and as a
-    keyed hash only. The entry is a new span in the current trace (or in a trace of its own)."""
+    """The entry ``vastleggen`` would record, not yet in the chain. A service that holds a lock until
+    its commit (the case number's, dienstverlening.services.zaken) prepares its entry before taking
+    the lock and appends it last with ``toevoegen``: the register read, the encryption and the
+    hashing of the data subject then happen while other transactions can go on."""
     versie = activiteit if isinstance(activiteit, Verwerkingsactiviteit) else actuele_versie(activiteit)
     soort, versleuteld, sleutelhash = _betrokkene_velden(betrokkene)
     door_soort, door_id, door_rollen = _door_velden(door)
     huidig = trace.huidige_span()
     span = huidig.kind() if huidig is not None else trace.nieuwe_trace()
     nu = timezone.now()
-    regel = Logregel(
+    return Logregel(
         trace_id=span.trace_id,
         span_id=span.span_id,
         parent_span_id=span.parent_span_id,
@@ -137,6 +134,30 @@ def vastleggen(
         door_id=door_id,
         door_rollen=door_rollen,
     )
+
+
+def _vastleggend(opstellen: Callable[P, Logregel]) -> Callable[P, Logregel]:
+    # vastleggen takes exactly opstellen's arguments; one signature serves both.
+    @transaction.atomic
+    def vastleggen(*args: P.args, **kwargs: P.kwargs) -> Logregel:
+        """Records one processing of personal data (AVG art. 5 lid 2, art. 30; BIO 12.4.1).
+
+        Call it inside the service's transaction, after the change: a rollback takes the entry with
+        it and a commit always has one. ``activiteit`` is the register key (its current version is
+        used) or a specific version; ``betrokkene`` is (type, identifier), stored encrypted and as a
+        keyed hash only. The entry is a new span in the current trace (or in a trace of its own)."""
+        return keten.toevoegen(opstellen(*args, **kwargs))
+
+    return vastleggen
+
+
+vastleggen = _vastleggend(opstellen)
+
+
+def toevoegen(regel: Logregel) -> Logregel:
+    """Appends an entry from ``opstellen`` to the chain, inside the service's transaction and last
+    before its commit (the chain's head stays locked until then); the processing ends now."""
+    regel.eind_tijd = timezone.now()
     return keten.toevoegen(regel)
 
 

@@ -251,6 +251,37 @@ def test_systeemproces_wordt_bij_naam_vastgelegd(db):
     assert (regel.door_soort, regel.door_id) == ("systeem", "nachtelijke-taak")
 
 
+def test_opgestelde_regel_komt_pas_bij_toevoegen_in_de_keten(medewerker):
+    """A service that holds a lock prepares its entry first and appends it last (the intake)."""
+    eerder = Logregel.objects.count()
+    regel = logboek.opstellen(
+        naam="zaak.registreren",
+        activiteit=activiteiten.ZOEKEN_OP_BSN,
+        betrokkene=("BSN", BSN),
+        door=medewerker,
+    )
+    assert Logregel.objects.count() == eerder
+    assert regel.betrokkene_hash == logboek.betrokkene_hash("BSN", BSN)
+
+    with transaction.atomic():
+        vastgelegd = logboek.toevoegen(regel)
+
+    assert Logregel.objects.count() == eerder + 1
+    assert keten.kop() == (vastgelegd.volgnummer, vastgelegd.hash)
+    assert vastgelegd.start_tijd <= vastgelegd.eind_tijd
+    assert keten.controleren().in_orde
+
+
+@pytest.mark.django_db(transaction=True)
+def test_toevoegen_buiten_een_transactie_is_een_programmeerfout():
+    regel = logboek.opstellen(
+        naam="x", activiteit=activiteiten.ZOEKEN_OP_BSN, betrokkene=None, door=logboek.Systeemproces("t")
+    )
+    with pytest.raises(RuntimeError):
+        logboek.toevoegen(regel)
+    assert not Logregel.objects.exists()
+
+
 def test_regels_buiten_een_request_krijgen_elk_een_eigen_trace(medewerker):
     een = logboek.vastleggen(
         naam="x", activiteit=activiteiten.ZOEKEN_OP_BSN, betrokkene=None, door=medewerker

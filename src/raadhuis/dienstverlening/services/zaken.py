@@ -3,6 +3,8 @@ assignment, notes, documents and messages. Each checks who acts and logs the pro
 
 from __future__ import annotations
 
+import secrets
+import uuid
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -11,8 +13,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import validate_email
-from django.db import transaction
-from django.db.models import F
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -126,13 +127,29 @@ def zaaknummer_trekken(jaar: int) -> tuple[str, int]:
     so concurrent intakes queue here and a rollback returns the number: unique and gapless."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("zaaknummer_trekken hoort in de transactie die de zaak aanmaakt.")
-    reeks = Zaaknummerreeks.objects.filter(jaar=jaar)
-    # The year's row exists for all but its first case: update first, create only when missing.
-    if not reeks.update(laatste=F("laatste") + 1):
+    volgnummer = _volgnummer_ophogen(jaar)
+    if volgnummer is None:
+        # The year's row exists for all but its first case: update first, create only when missing.
         Zaaknummerreeks.objects.bulk_create([Zaaknummerreeks(jaar=jaar)], ignore_conflicts=True)
-        reeks.update(laatste=F("laatste") + 1)
-    volgnummer = Zaaknummerreeks.objects.values_list("laatste", flat=True).get(jaar=jaar)
+        volgnummer = _volgnummer_ophogen(jaar)
+    if volgnummer is None:  # only a concurrent DELETE of the year's row could cause this
+        raise RuntimeError(f"Geen zaaknummerreeks voor {jaar}.")
     return f"ZAAK-{jaar}-{volgnummer:06d}", volgnummer
+
+
+def _volgnummer_ophogen(jaar: int) -> int | None:
+    # UPDATE … RETURNING (PostgreSQL, SQLite ≥ 3.35): one round trip while the lock is held, where
+    # update() and a read were two; None when the year has no row yet.
+    tabel, laatste, jaar_kolom = (
+        connection.ops.quote_name(naam) for naam in (Zaaknummerreeks._meta.db_table, "laatste", "jaar")
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {tabel} SET {laatste} = {laatste} + 1 WHERE {jaar_kolom} = %s RETURNING {laatste}",  # noqa: S608
+            [jaar],
+        )
+        rij = cursor.fetchone()
+    return None if rij is None else int(rij[0])
 
 
 def geplande_data(zaaktype: Zaaktype, startdatum: date) -> tuple[date, date]:
@@ -184,12 +201,13 @@ def zaak_aanmaken(
     vandaag = timezone.localdate(nu)
     start = startdatum or vandaag
     gepland, uiterlijk = geplande_data(zaaktype, start)
-    identificatie, volgnummer = zaaknummer_trekken(vandaag.year)
     medewerker = door if isinstance(door, Medewerker) else None
     zaak = Zaak(
-        identificatie=identificatie,
-        jaar=vandaag.year,
-        volgnummer=volgnummer,
+        # Registered under a stand-in number, numbered last (below); jaar 0 keeps stand-ins apart
+        # from real numbers, and a clash of two random stand-ins only makes one insert wait.
+        identificatie=f"voorlopig-{uuid.uuid4().hex[:24]}",
+        jaar=0,
+        volgnummer=secrets.randbelow(2**31),
         zaaktype=zaaktype,
         product=product,
         omschrijving=omschrijving.strip()[:200] or zaaktype.omschrijving,
@@ -210,12 +228,8 @@ def zaak_aanmaken(
         gegevens=gegevens or {},
         taal=taal,
     )
-    # No full_clean: every field is checked or derived above, and the database's unique constraints
-    # guard the number (two existence queries less per case; intake throughput, bench/dienstverlening.py).
-    zaak.save(force_insert=True)
-    Zaakstatus.objects.create(zaak=zaak, statustype=eerste, datum_status_gezet=nu, gezet_door=medewerker)
-    Rol.objects.create(
-        zaak=zaak,
+    status = Zaakstatus(statustype=eerste, datum_status_gezet=nu, gezet_door=medewerker)
+    rol = Rol(
         roltype=initiator_roltype,
         betrokkene_type=Betrokkene.NATUURLIJK_PERSOON if initiator.bsn else Betrokkene.VESTIGING,
         bsn=initiator.bsn,
@@ -226,12 +240,27 @@ def zaak_aanmaken(
         emailadres=initiator.emailadres,
         telefoonnummer=initiator.telefoonnummer,
     )
+    logregel = logboek.opstellen(
+        naam="zaak.registreren", activiteit=ACTIVITEIT, betrokkene=initiator.betrokkene, door=door
+    )
+    # No full_clean: every field is checked or derived above, and the database's unique constraints
+    # guard the number (two existence queries less per case).
+    zaak.save(force_insert=True)
+    status.zaak = rol.zaak = zaak
+    status.save(force_insert=True)
+    rol.save(force_insert=True)
+    # From the number on, the year's counter stays locked until the commit and every other intake
+    # waits (gapless numbering): everything that can be read, derived, prepared or written without
+    # the number is done above (intake throughput, bench/dienstverlening.py).
+    zaak.identificatie, zaak.volgnummer = zaaknummer_trekken(vandaag.year)
+    zaak.jaar = vandaag.year
+    Zaak.objects.filter(pk=zaak.pk).update(
+        identificatie=zaak.identificatie, jaar=zaak.jaar, volgnummer=zaak.volgnummer
+    )
     berichten.zaak_mailen(zaak, sjabloon="ontvangen", aan=initiator.emailadres)
     # Last before commit: the log entry locks the head of the hash chain until then, and every
     # processing of personal data on the platform queues behind that lock.
-    logboek.vastleggen(
-        naam="zaak.registreren", activiteit=ACTIVITEIT, betrokkene=initiator.betrokkene, door=door
-    )
+    logboek.toevoegen(logregel)
     return zaak
 
 

@@ -6,9 +6,12 @@ import threading
 
 import pytest
 from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from raadhuis.accounts.models import Medewerker, Rol
-from raadhuis.dienstverlening.models import Kanaal, Product, Zaak, Zaaknummerreeks
+from raadhuis.dienstverlening.models import Kanaal, Product, Zaak, Zaaknummerreeks, Zaakstatus
+from raadhuis.dienstverlening.models import Rol as RolModel
 from raadhuis.dienstverlening.services import zaken
 from raadhuis.dienstverlening.tests import factories
 
@@ -117,3 +120,43 @@ def test_gelijktijdige_intake_geeft_unieke_nummers_zonder_gaten() -> None:
     assert volgnummers == list(range(1, aantal + 1))
     assert Zaak.objects.values("identificatie").distinct().count() == aantal
     assert Zaaknummerreeks.objects.get().laatste == aantal
+    # The stand-in a case is written under until it is numbered never outlives its transaction.
+    assert not Zaak.objects.exclude(identificatie__startswith="ZAAK-").exists()
+
+
+@pytest.mark.django_db
+def test_nummer_wordt_pas_na_de_zaak_status_en_rol_getrokken() -> None:
+    """The year's counter stays locked from the draw to the commit, so other intakes wait that long:
+    the case, its first status and its role are written before, under a stand-in."""
+    door = factories.medewerker(Rol.KCC_MEDEWERKER)
+    product = factories.product()
+    with CaptureQueriesContext(connection) as vastgelegd:
+        zaak = _aanmaken(product, door)
+    sql = [q["sql"] for q in vastgelegd.captured_queries]
+
+    def eerste(begin: str) -> int:
+        return next(n for n, regel in enumerate(sql) if regel.startswith(begin))
+
+    trekken = eerste(f'UPDATE "{Zaaknummerreeks._meta.db_table}"')
+    for tabel in (Zaak, Zaakstatus, RolModel):
+        assert eerste(f'INSERT INTO "{tabel._meta.db_table}"') < trekken
+    zaak.refresh_from_db()
+    assert (zaak.identificatie, zaak.jaar, zaak.volgnummer) == (f"ZAAK-{zaak.jaar}-000001", zaak.jaar, 1)
+    assert zaak.jaar == timezone.localdate().year
+    assert not Zaak.objects.filter(jaar=0).exists()
+
+
+@pytest.mark.django_db
+def test_teruggedraaide_aanmaak_laat_geen_voorlopige_zaak_achter() -> None:
+    door = factories.medewerker(Rol.KCC_MEDEWERKER)
+    product = factories.product()
+
+    def mislukte_intake() -> None:
+        with transaction.atomic():
+            _aanmaken(product, door)
+            raise Terugdraaien
+
+    with pytest.raises(Terugdraaien):
+        mislukte_intake()
+    assert not Zaak.objects.exists()
+    assert not Zaakstatus.objects.exists()
