@@ -52,6 +52,18 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
 
 
+# Parameters bound by the server, so psycopg prepares a statement once a connection has run it five
+# times and PostgreSQL plans it once per connection (kept 60 s), not on every request: planning the
+# work queue's five-table page query cost about 2 ms, more than running it (docs/benchmarks.md).
+# Off (RAADHUIS_DATABASE_PREPARED=false) behind a pooler that cannot keep prepared statements,
+# such as PgBouncer in transaction mode before 1.21.
+VOORBEREIDE_STATEMENTS: dict[str, Any] = (
+    {"server_side_binding": True, "prepare_threshold": 5}
+    if env_bool("RAADHUIS_DATABASE_PREPARED", True)
+    else {}
+)
+
+
 def database_from_url(url: str) -> dict[str, Any]:
     """Parses DATABASE_URL; only the engines Raadhuis is tested on are accepted."""
     import dj_database_url
@@ -72,7 +84,7 @@ def database_from_url(url: str) -> dict[str, Any]:
         return config
     if scheme in {"postgres", "postgresql", "pgsql"}:
         config = dict(dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True))
-        config["OPTIONS"] = {"connect_timeout": 5}
+        config["OPTIONS"] = {"connect_timeout": 5, **VOORBEREIDE_STATEMENTS}
         return config
     raise ImproperlyConfigured(
         f"DATABASE_URL uses the unknown scheme {scheme or '(none)'!r}; "
@@ -207,7 +219,11 @@ def replica_from_url(url: str, *, primair: dict[str, Any]) -> dict[str, Any]:
         )
     # A replica that does not answer costs this long once per retry interval (core.replica), then
     # reads go to the primary.
-    config["OPTIONS"] = {"connect_timeout": 2, "options": "-c default_transaction_read_only=on"}
+    config["OPTIONS"] = {
+        "connect_timeout": 2,
+        "options": "-c default_transaction_read_only=on",
+        **VOORBEREIDE_STATEMENTS,
+    }
     # Test runs read the primary's test database through the alias (the replica tests point it at
     # a database of their own: raadhuis.conftest).
     config["TEST"] = {"MIRROR": "default"}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 
 from django import forms
@@ -30,29 +29,31 @@ class WerkvoorraadFilterForm(RaadhuisForm):
     def __init__(self, *args: Any, medewerker: Medewerker, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.medewerker = medewerker
-        per_zaaktype: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for statustype in selectors.statustypen_per_zaaktype():
-            per_zaaktype[statustype.zaaktype.omschrijving].append(
-                (str(statustype.pk), statustype.omschrijving)
-            )
         keuzes: dict[str, tuple[Any, list[Any]]] = {
             "team": (
                 _("Team"),
-                [("", _("Alle teams"))] + [(str(team.pk), team.naam) for team in selectors.teams()],
+                [
+                    ("", _("Alle teams")),
+                    *((str(pk), naam) for pk, naam in selectors.teams().values_list("pk", "naam")),
+                ],
             ),
             "behandelaar": (
                 _("Behandelaar"),
-                [("", _("Iedereen")), (IK, _("Mijn zaken")), (NIEMAND, _("Nog niet opgepakt"))]
-                + [(str(m.pk), _naam(m)) for m in selectors.behandelaars()],
+                [
+                    ("", _("Iedereen")),
+                    (IK, _("Mijn zaken")),
+                    (NIEMAND, _("Nog niet opgepakt")),
+                    *selectors.behandelaarkeuzes(),
+                ],
             ),
-            "product": (
-                _("Product"),
-                [("", _("Alle producten"))]
-                + [(str(product.pk), product.naam) for product in selectors.producten_met_zaken()],
-            ),
+            "product": (_("Product"), [("", _("Alle producten")), *selectors.productkeuzes()]),
             "status": (
                 _("Status"),
-                [("", _("Alle open zaken")), (AFGESLOTEN, _("Afgesloten zaken")), *per_zaaktype.items()],
+                [
+                    ("", _("Alle open zaken")),
+                    (AFGESLOTEN, _("Afgesloten zaken")),
+                    *selectors.statustypkeuzes(),
+                ],
             ),
             "kanaal": (_("Kanaal"), [("", _("Alle kanalen")), *Kanaal.choices]),
             "termijn": (

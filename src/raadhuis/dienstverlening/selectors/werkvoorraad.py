@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -31,6 +32,28 @@ from raadhuis.dienstverlening.models import (
 from raadhuis.dienstverlening.rechten import ZAAK_INZIEN
 
 MAX_AANTAL = 100
+# What a row of the queue shows. The rest of a case (its request data, notes) and of its product
+# (descriptions, conditions) is not read: on the first page those columns were most of the
+# query's time and of the rows' decoding.
+LIJSTVELDEN = (
+    "id",
+    "identificatie",
+    "omschrijving",
+    "kanaal",
+    "einddatum",
+    "einddatum_gepland",
+    # The foreign keys select_related follows must be loaded.
+    "product",
+    "statustype",
+    "resultaattype",
+    "behandelaar",
+    "product__naam",
+    "statustype__omschrijving",
+    "resultaattype__omschrijving",
+    "behandelaar__first_name",
+    "behandelaar__last_name",
+    "behandelaar__username",
+)
 
 
 class Termijn(StrEnum):
@@ -152,7 +175,10 @@ def werkvoorraad_query(
                 Q(einddatum_gepland__gt=cursor.datum) | Q(id__gt=cursor.id)
             )
         zaken = zaken.order_by("einddatum_gepland", "id")
-    return zaken.select_related("product", "statustype", "resultaattype", "behandelaar"), afgesloten
+    return (
+        zaken.select_related("product", "statustype", "resultaattype", "behandelaar").only(*LIJSTVELDEN),
+        afgesloten,
+    )
 
 
 def werkvoorraad(*, filters: Werkvoorraadfilter, na: str | Cursor | None = None, aantal: int = 25) -> Pagina:
@@ -177,12 +203,28 @@ def teams() -> QuerySet[Team]:
     return Team.objects.order_by("naam")
 
 
-def producten_met_zaken() -> QuerySet[Product]:
-    return Product.objects.filter(zaaktype__isnull=False).order_by("naam")
+# The filter's choices as (value, label) pairs, read as tuples: model instances for every product,
+# status type and behandelaar were most of the filter form's time on each request.
 
 
-def statustypen_per_zaaktype() -> QuerySet[Statustype]:
-    return Statustype.objects.select_related("zaaktype").order_by("zaaktype__omschrijving", "volgnummer")
+def productkeuzes() -> list[tuple[str, str]]:
+    return [
+        (str(pk), naam)
+        for pk, naam in Product.objects.filter(zaaktype__isnull=False)
+        .order_by("naam")
+        .values_list("pk", "naam")
+    ]
+
+
+def statustypkeuzes() -> list[tuple[str, list[tuple[str, str]]]]:
+    """The status types grouped by zaaktype, for an optgroup per zaaktype."""
+    groepen: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    rijen = Statustype.objects.order_by("zaaktype__omschrijving", "volgnummer").values_list(
+        "pk", "omschrijving", "zaaktype__omschrijving"
+    )
+    for pk, omschrijving, zaaktype in rijen:
+        groepen[zaaktype].append((str(pk), omschrijving))
+    return list(groepen.items())
 
 
 def _behandelaars() -> QuerySet[Medewerker]:
@@ -196,9 +238,11 @@ def _behandelaars() -> QuerySet[Medewerker]:
     )
 
 
-def behandelaars() -> QuerySet[Medewerker]:
-    """Everyone who may handle cases, for the queue's behandelaar filter."""
-    return _behandelaars()
+def behandelaarkeuzes() -> list[tuple[str, str]]:
+    """Everyone who may handle cases, for the queue's behandelaar filter: (pk, name shown)."""
+    rijen = _behandelaars().values_list("pk", "first_name", "last_name", "username")
+    # As Medewerker.get_full_name, falling back to the username.
+    return [(str(pk), f"{voornaam} {achternaam}".strip() or naam) for pk, voornaam, achternaam, naam in rijen]
 
 
 def behandelaars_voor(zaak: Zaak) -> QuerySet[Medewerker]:
