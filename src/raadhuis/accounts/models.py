@@ -38,6 +38,16 @@ class Medewerker(AbstractUser):
     def heeft_rol(self, rol: str) -> bool:
         return rol in self.rollen
 
+    @staticmethod
+    def naam_uit(voornaam: str, achternaam: str, gebruikersnaam: str) -> str:
+        """The name an employee is shown by: the full name, else the username (also for rows read
+        as tuples, without an instance)."""
+        return f"{voornaam} {achternaam}".strip() or gebruikersnaam
+
+    @property
+    def weergavenaam(self) -> str:
+        return self.naam_uit(self.first_name, self.last_name, self.get_username())
+
     @property
     def tweestapsverificatie_verplicht(self) -> bool:
         """Whether one of this person's roles needs a second factor."""

@@ -386,7 +386,7 @@ def _rollen(zaak: Zaak, soort: _Type, rng: random.Random) -> list[Rol]:
                 roltype=soort.behandelaar,
                 betrokkene_type=Betrokkene.MEDEWERKER,
                 medewerker=zaak.behandelaar,
-                naam=zaak.behandelaar.get_full_name() or zaak.behandelaar.get_username(),
+                naam=zaak.behandelaar.weergavenaam,
             )
         )
     return rollen

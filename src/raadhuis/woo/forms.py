@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from raadhuis.accounts.models import Medewerker
+from raadhuis.accounts.keuzeveld import Medewerkerkeuze
 from raadhuis.core.forms import DatumInvoer, RaadhuisForm
 from raadhuis.woo.models import Kanaal, Verzoekstatus, WooVerzoek
 from raadhuis.woo.selectors import verzoeken as selectors
@@ -225,16 +225,11 @@ class IngebrekestellingForm(RaadhuisForm):
         super().__init__(*args, **kwargs)
 
 
-class _Medewerkerkeuze(forms.ModelChoiceField):  # type: ignore[type-arg]
-    def label_from_instance(self, obj: Any) -> str:
-        return obj.get_full_name() or obj.get_username() if isinstance(obj, Medewerker) else str(obj)
-
-
 class BehandelaarForm(RaadhuisForm):
     def __init__(self, *args: Any, verzoek: WooVerzoek, **kwargs: Any) -> None:
         kwargs.setdefault("prefix", "behandelaar")
         super().__init__(*args, **kwargs)
-        self.fields["behandelaar"] = _Medewerkerkeuze(
+        self.fields["behandelaar"] = Medewerkerkeuze(
             label=_("Behandelaar"),
             queryset=selectors.behandelaars(),
             required=False,

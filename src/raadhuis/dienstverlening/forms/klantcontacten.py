@@ -9,7 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from raadhuis.accounts.models import Medewerker
+from raadhuis.accounts.keuzeveld import Medewerkerkeuze
 from raadhuis.core import bsn as bsn_module
 from raadhuis.core.forms import DatumInvoer, Keuzelijst, RaadhuisForm
 from raadhuis.core.validators import KVK_MELDING, is_kvk_nummer
@@ -19,11 +19,6 @@ from raadhuis.dienstverlening.selectors.klantcontacten import Contactfilter
 
 OPEN = "open"
 AFGEHANDELD = "afgehandeld"
-
-
-class _Medewerkerkeuze(forms.ModelChoiceField):  # type: ignore[type-arg]
-    def label_from_instance(self, obj: Any) -> str:
-        return obj.get_full_name() or obj.get_username() if isinstance(obj, Medewerker) else str(obj)
 
 
 class ContactfilterForm(RaadhuisForm):
@@ -146,7 +141,7 @@ class TerugbelverzoekForm(RaadhuisForm):
     gevraagde_handeling = forms.CharField(
         label=_("Wat moet er gebeuren?"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
     )
-    medewerker = _Medewerkerkeuze(
+    medewerker = Medewerkerkeuze(
         label=_("Medewerker"),
         queryset=selectors.medewerkers_voor_terugbellen(),
         required=False,

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from raadhuis.accounts.keuzeveld import Medewerkerkeuze
 from raadhuis.accounts.models import Medewerker
 from raadhuis.core.forms import Keuzelijst, RaadhuisForm
 from raadhuis.dienstverlening.models import Kanaal, Resultaattype, Statustype, Zaak
@@ -17,10 +18,6 @@ from raadhuis.dienstverlening.services.zaken import terugzetbare_statustypen, to
 IK = "ik"
 NIEMAND = "niemand"
 AFGESLOTEN = "afgesloten"
-
-
-def _naam(medewerker: Medewerker) -> str:
-    return medewerker.get_full_name() or medewerker.get_username()
 
 
 class WerkvoorraadFilterForm(RaadhuisForm):
@@ -115,11 +112,6 @@ class _Statuskeuze(forms.ModelChoiceField):  # type: ignore[type-arg]
             )
 
 
-class _Medewerkerkeuze(forms.ModelChoiceField):  # type: ignore[type-arg]
-    def label_from_instance(self, obj: Any) -> str:
-        return _naam(obj) if isinstance(obj, Medewerker) else str(obj)
-
-
 class StatusForm(RaadhuisForm):
     """Offers exactly the statuses the case may move to next (services.zaken.toegestane_statustypen)
     and, apart, the earlier ones it may go back to with a reason; and the zaaktype's results when the
@@ -156,7 +148,7 @@ class ToewijzenForm(RaadhuisForm):
     def __init__(self, *args: Any, zaak: Zaak, **kwargs: Any) -> None:
         kwargs.setdefault("prefix", "toewijzen")
         super().__init__(*args, **kwargs)
-        self.fields["behandelaar"] = _Medewerkerkeuze(
+        self.fields["behandelaar"] = Medewerkerkeuze(
             label=_("Behandelaar"),
             queryset=selectors.behandelaars_voor(zaak),
             required=False,

@@ -241,8 +241,7 @@ def _behandelaars() -> QuerySet[Medewerker]:
 def behandelaarkeuzes() -> list[tuple[str, str]]:
     """Everyone who may handle cases, for the queue's behandelaar filter: (pk, name shown)."""
     rijen = _behandelaars().values_list("pk", "first_name", "last_name", "username")
-    # As Medewerker.get_full_name, falling back to the username.
-    return [(str(pk), f"{voornaam} {achternaam}".strip() or naam) for pk, voornaam, achternaam, naam in rijen]
+    return [(str(pk), Medewerker.naam_uit(*namen)) for pk, *namen in rijen]
 
 
 def behandelaars_voor(zaak: Zaak) -> QuerySet[Medewerker]:

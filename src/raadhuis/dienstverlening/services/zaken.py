@@ -474,7 +474,7 @@ def zaak_toewijzen(*, zaak: Zaak, behandelaar: Medewerker | None, door: Medewerk
             roltype=roltype,
             betrokkene_type=Betrokkene.MEDEWERKER,
             medewerker=behandelaar,
-            naam=behandelaar.get_full_name() or behandelaar.get_username(),
+            naam=behandelaar.weergavenaam,
         )
     zaak.behandelaar = behandelaar
     zaak.save(update_fields=["behandelaar"])

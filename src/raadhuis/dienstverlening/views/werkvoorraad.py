@@ -121,7 +121,6 @@ def _rijen(zaken: Iterable[Zaak], *, medewerker: Medewerker, zaken_url: str) -> 
         status = zaak.statustype.omschrijving
         if zaak.resultaattype is not None:
             status = f"{status} ({zaak.resultaattype.omschrijving})"
-        behandelaar = zaak.behandelaar
         rijen.append(
             Rij(
                 identificatie=zaak.identificatie,
@@ -131,9 +130,7 @@ def _rijen(zaken: Iterable[Zaak], *, medewerker: Medewerker, zaken_url: str) -> 
                 product=zaak.product.naam if zaak.product else "—",
                 status=status,
                 kanaal=kanalen.get(zaak.kanaal, zaak.kanaal),
-                behandelaar=(behandelaar.get_full_name() or behandelaar.get_username())
-                if behandelaar
-                else "",
+                behandelaar=zaak.behandelaar.weergavenaam if zaak.behandelaar else "",
                 datum=datum(zaak.einddatum or zaak.einddatum_gepland),
                 afgesloten=zaak.einddatum is not None,
                 te_laat=zaak.einddatum is None and zaak.einddatum_gepland < vandaag,
@@ -265,8 +262,7 @@ def toewijzen(request: HttpRequest, identificatie: str) -> HttpResponse:
             else:
                 messages.success(
                     request,
-                    _("De zaak is toegewezen aan %(naam)s.")
-                    % {"naam": behandelaar.get_full_name() or behandelaar.get_username()},
+                    _("De zaak is toegewezen aan %(naam)s.") % {"naam": behandelaar.weergavenaam},
                 )
             return redirect(_zaak_url(zaak))
     return _zaakpagina(request, zaak, forms={"toewijzen": form}, status=400)

@@ -110,11 +110,7 @@ def _versturen(verzoek: WooVerzoek, termijn: Beslistermijn, soort: str, ontvange
             "einde": datum_nl(termijn.einddatum, weekdag=True),
             "samenvatting": termijn.samenvatting,
             "verdaagd": termijn.verdaagd,
-            "behandelaar": (
-                (verzoek.behandelaar.get_full_name() or verzoek.behandelaar.get_username())
-                if verzoek.behandelaar is not None
-                else ""
-            ),
+            "behandelaar": verzoek.behandelaar.weergavenaam if verzoek.behandelaar is not None else "",
             "url": settings.RAADHUIS_BASIS_URL + reverse("woo:verzoek", args=[verzoek.kenmerk]),
         },
     )
