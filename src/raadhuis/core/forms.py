@@ -50,6 +50,29 @@ class RaadhuisForm(forms.Form):
     bound_field_class = RaadhuisBoundField
 
 
+def weergavegegevens(form: forms.BaseForm) -> tuple[Any, ...]:
+    """Everything a form's HTML is made of, as plain values for core.vingerafdruk, to cache the
+    rendered form under: per field its name, label, help text, whether it is required, its widget
+    and the widget's attributes, its choices, the value shown and its errors; the form's own errors.
+    The same data gives the same HTML; any other value, such as a new choice, another key."""
+    velden = tuple(
+        (
+            veld.name,
+            veld.auto_id,
+            veld.label,
+            veld.help_text,
+            veld.field.required,
+            type(veld.field.widget).__qualname__,
+            veld.field.widget.attrs,
+            list(getattr(veld.field, "choices", ())),
+            veld.value(),
+            list(veld.errors),
+        )
+        for veld in form
+    )
+    return type(form).__qualname__, form.prefix, velden, list(form.non_field_errors())
+
+
 VERSIEVELD = "_versie"
 
 

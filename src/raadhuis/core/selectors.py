@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from datetime import date
 
+from django.core.cache import cache
 from django.db.models import QuerySet
 
 from raadhuis.core import termijnen
@@ -14,6 +15,23 @@ from raadhuis.core.models import Begrotingsprogramma, GelijkgesteldeDag, Organis
 def huidige_organisatie() -> Organisatie | None:
     """The organisation running the platform, or None before `raadhuis demo`/set-up ran."""
     return Organisatie.objects.filter(pk=1).first()
+
+
+# Every page's header and footer show the organisation, which changes perhaps once a year: kept in
+# the cache (shared by the processes in production), a query fewer a page. The services that change
+# it clear it (core.services); anything else that does (a restore) shows within ORGANISATIE_CACHEDUUR.
+ORGANISATIE_CACHESLEUTEL = "core:organisatie"
+ORGANISATIE_CACHEDUUR = 300
+
+
+def organisatie_voor_paginas() -> Organisatie | None:
+    """huidige_organisatie as the pages' header and footer show it; for reading only."""
+    organisatie: Organisatie | None = cache.get(ORGANISATIE_CACHESLEUTEL)
+    if organisatie is None:
+        organisatie = huidige_organisatie()
+        if organisatie is not None:
+            cache.set(ORGANISATIE_CACHESLEUTEL, organisatie, ORGANISATIE_CACHEDUUR)
+    return organisatie
 
 
 def gelijkgestelde_dagen_overzicht() -> QuerySet[GelijkgesteldeDag]:

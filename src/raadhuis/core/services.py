@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 from raadhuis.core import termijnen, tooi, uploads
 from raadhuis.core.models import Begrotingsprogramma, GelijkgesteldeDag, Organisatie
 from raadhuis.core.rechten import ORGANISATIE_BEHEREN, PROGRAMMAS_BEHEREN, TERMIJNEN_BEHEREN, vereis
+from raadhuis.core.selectors import ORGANISATIE_CACHESLEUTEL
 
 LOGO_MAX_BYTES = 1_000_000
 BEWERKBARE_VELDEN = (
@@ -42,7 +44,16 @@ def organisatie_inrichten(*, tooi_code: str, gegevens: dict[str, Any] | None = N
         setattr(organisatie, veld, waarde)
     organisatie.full_clean()
     organisatie.save(force_insert=True)
+    _organisatie_vergeten()
     return organisatie
+
+
+def _organisatie_vergeten() -> None:
+    """The pages' cached organisation (core.selectors.organisatie_voor_paginas) goes now, for this
+    process's next page, and again at the commit: a page rendered in between may have cached the
+    old one again."""
+    cache.delete(ORGANISATIE_CACHESLEUTEL)
+    transaction.on_commit(lambda: cache.delete(ORGANISATIE_CACHESLEUTEL))
 
 
 @transaction.atomic
@@ -79,6 +90,7 @@ def organisatie_bijwerken(
     if logo is not None:
         organisatie.logo.save(logo.name or "logo", logo, save=False)
     organisatie.save()
+    _organisatie_vergeten()
     return organisatie
 
 

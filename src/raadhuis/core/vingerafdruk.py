@@ -103,6 +103,9 @@ def _schrijven(schrijf: Callable[[str], None], waarde: Any, gezien: set[int]) ->
         for sleutel in sorted(waarde, key=repr):
             _schrijven(schrijf, sleutel, gezien)
             _schrijven(schrijf, waarde[sleutel], gezien)
+    elif type(waarde) in (list, tuple) and all(type(element) in _REPR_ZEGT_GENOEG for element in waarde):
+        # A row of plain values (a choice, a row read as a tuple) in one go, as repr tells them apart.
+        schrijf(f"={waarde!r}")
     elif isinstance(waarde, list | tuple):
         schrijf(f"{'[' if isinstance(waarde, list) else '('}{len(waarde)}")
         for element in waarde:
@@ -112,10 +115,15 @@ def _schrijven(schrijf: Callable[[str], None], waarde: Any, gezien: set[int]) ->
         for element in sorted(waarde, key=repr):
             _schrijven(schrijf, element, gezien)
     elif dataclasses.is_dataclass(waarde) and not isinstance(waarde, type):
+        velden = [(veld.name, getattr(waarde, veld.name)) for veld in dataclasses.fields(waarde)]
+        if all(type(veldwaarde) in _REPR_ZEGT_GENOEG for _naam, veldwaarde in velden):
+            # A row prepared for a template (plain values only) in one go.
+            schrijf(f"@{type(waarde).__qualname__}={velden!r}")
+            return
         schrijf(f"@{type(waarde).__qualname__}")
-        for veld in dataclasses.fields(waarde):
-            schrijf(veld.name)
-            _schrijven(schrijf, getattr(waarde, veld.name), gezien)
+        for naam, veldwaarde in velden:
+            schrijf(naam)
+            _schrijven(schrijf, veldwaarde, gezien)
     else:
         raise TypeError(f"No fingerprint for a {type(waarde).__qualname__}.")
 

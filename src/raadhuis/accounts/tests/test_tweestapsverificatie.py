@@ -318,3 +318,20 @@ def test_herstelcodes_staan_alleen_als_sleutel_hash_in_de_database(organisatie, 
     settings.SECRET_KEY_FALLBACKS = [settings.SECRET_KEY]
     settings.SECRET_KEY = "een-nieuwe-geheime-sleutel-voor-deze-test-" + "x" * 20
     assert services.tweede_factor_controleren(medewerker=bea, code=codes[0]) is not None
+
+
+@pytest.mark.django_db
+def test_alleen_een_eigen_bevestigd_apparaat_telt_als_tweede_factor():
+    from django_otp.plugins.otp_static.models import StaticDevice
+
+    from raadhuis.accounts.selectors import heeft_tweede_factor
+
+    ans, bas = MedewerkerFactory(username="ans"), MedewerkerFactory(username="bas")
+    assert not heeft_tweede_factor(ans)
+    TOTPDevice.objects.create(user=ans, name="app", confirmed=False)
+    StaticDevice.objects.create(user=ans, name="codes", confirmed=False)
+    totp_apparaat(bas)
+    assert not heeft_tweede_factor(ans), "unconfirmed devices and another's device do not count"
+    StaticDevice.objects.create(user=ans, name="herstel", confirmed=True)
+    assert heeft_tweede_factor(ans), "recovery codes alone are a second factor"
+    assert heeft_tweede_factor(bas), "a confirmed app is one"

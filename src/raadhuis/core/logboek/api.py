@@ -209,16 +209,16 @@ def _vastleggen_voor_allen(
     start: datetime,
 ) -> None:
     betrokkenen: list[Betrokkene | None] = list(lopend.betrokkenen) or [None]
+    # Prepared first, appended together: the chain's head is locked only for the appends.
+    regels = [
+        opstellen(
+            naam=naam, activiteit=versie, betrokkene=betrokkene, door=door, status=status, start_tijd=start
+        )
+        for betrokkene in betrokkenen
+    ]
     with transaction.atomic():
-        for betrokkene in betrokkenen:
-            vastleggen(
-                naam=naam,
-                activiteit=versie,
-                betrokkene=betrokkene,
-                door=door,
-                status=status,
-                start_tijd=start,
-            )
+        for regel in regels:
+            toevoegen(regel)
 
 
 def leest_persoonsgegevens(

@@ -59,6 +59,14 @@ def toevoegen(regel: Logregel) -> Logregel:
     (transaction_mode IMMEDIATE). The cost: transactions that log are serialised among each other."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("Een logregel wordt binnen een transactie vastgelegd.")
+    # Everything but the chain's own fields is checked before the lock: every other appender waits
+    # for as long as it is held. Uniqueness and the foreign key are guaranteed by the lock and the
+    # caller; skipping their queries keeps logging cheap on every processing.
+    regel.full_clean(
+        exclude=["verwerkingsactiviteit", "volgnummer", "vorige_hash", "hash"],
+        validate_unique=False,
+        validate_constraints=False,
+    )
     kop = Ketenkop.objects.select_for_update().filter(pk=1).first()
     if kop is None:
         # The migration creates the head; only a flushed database (tests) lacks it. Concurrent first
@@ -68,9 +76,6 @@ def toevoegen(regel: Logregel) -> Logregel:
     regel.volgnummer = kop.volgnummer + 1
     regel.vorige_hash = kop.hash
     regel.hash = bereken_hash(regel)
-    # Uniqueness and the foreign key are guaranteed by the lock and the caller; skipping their
-    # queries keeps logging cheap on every processing.
-    regel.full_clean(exclude=["verwerkingsactiviteit"], validate_unique=False, validate_constraints=False)
     regel.save(force_insert=True)
     kop.volgnummer = regel.volgnummer
     kop.hash = regel.hash

@@ -125,3 +125,13 @@ def test_te_groot_logo_wordt_geweigerd(organisatie, beheerder, settings, tmp_pat
         services.organisatie_bijwerken(organisatie=organisatie, door=beheerder, gegevens={}, logo=groot)
 
     assert "groter dan 1,0 MB" in fout.value.message_dict["logo"][0]
+
+
+def test_elke_pagina_toont_de_gewijzigde_naam_meteen(organisatie, beheerder, client):
+    """The pages' header and footer read the organisation from the cache; changing it clears that."""
+    assert organisatie.naam in client.get("/").content.decode()
+    services.organisatie_bijwerken(
+        organisatie=organisatie, door=beheerder, gegevens={"naam": "Gemeente Nieuwnaam"}
+    )
+    pagina = client.get("/").content.decode()
+    assert "· Gemeente Nieuwnaam · Raadhuis</title>" in pagina

@@ -84,6 +84,37 @@ def test_dataclasses_by_their_fields():
     assert vingerafdruk(_Regel("a", ["x"])) != vingerafdruk(_Regel("a", ["y"]))
 
 
+@dataclasses.dataclass(frozen=True)
+class _Rij:
+    nummer: str
+    datum: dt.date
+    te_laat: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class _AndereRij:
+    nummer: str
+    datum: dt.date
+    te_laat: bool
+
+
+def test_rows_of_plain_values_by_every_field_and_their_kind():
+    rij = _Rij("ZAAK-2026-000001", dt.date(2026, 1, 1), False)
+    sleutels = {
+        vingerafdruk(rij),
+        vingerafdruk(dataclasses.replace(rij, te_laat=True)),
+        vingerafdruk(dataclasses.replace(rij, datum=dt.date(2026, 1, 2))),
+        vingerafdruk(_AndereRij("ZAAK-2026-000001", dt.date(2026, 1, 1), False)),
+        vingerafdruk(("ZAAK-2026-000001", dt.date(2026, 1, 1), False)),
+        vingerafdruk(["ZAAK-2026-000001", dt.date(2026, 1, 1), False]),
+        vingerafdruk(("ZAAK-2026-000001", dt.date(2026, 1, 1), 0)),
+    }
+    assert len(sleutels) == 7
+    assert vingerafdruk([rij, rij]) == vingerafdruk(
+        [_Rij("ZAAK-2026-000001", dt.date(2026, 1, 1), False)] * 2
+    )
+
+
 def test_lazy_text_in_the_active_language():
     tekst = gettext_lazy("Presentielijst")
     with override("nl"):

@@ -26,30 +26,25 @@ class WerkvoorraadFilterForm(RaadhuisForm):
     def __init__(self, *args: Any, medewerker: Medewerker, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.medewerker = medewerker
+        gelezen = selectors.filterkeuzes()
         keuzes: dict[str, tuple[Any, list[Any]]] = {
-            "team": (
-                _("Team"),
-                [
-                    ("", _("Alle teams")),
-                    *((str(pk), naam) for pk, naam in selectors.teams().values_list("pk", "naam")),
-                ],
-            ),
+            "team": (_("Team"), [("", _("Alle teams")), *gelezen.teams]),
             "behandelaar": (
                 _("Behandelaar"),
                 [
                     ("", _("Iedereen")),
                     (IK, _("Mijn zaken")),
                     (NIEMAND, _("Nog niet opgepakt")),
-                    *selectors.behandelaarkeuzes(),
+                    *gelezen.behandelaars,
                 ],
             ),
-            "product": (_("Product"), [("", _("Alle producten")), *selectors.productkeuzes()]),
+            "product": (_("Product"), [("", _("Alle producten")), *gelezen.producten]),
             "status": (
                 _("Status"),
                 [
                     ("", _("Alle open zaken")),
                     (AFGESLOTEN, _("Afgesloten zaken")),
-                    *selectors.statustypkeuzes(),
+                    *gelezen.statustypen,
                 ],
             ),
             "kanaal": (_("Kanaal"), [("", _("Alle kanalen")), *Kanaal.choices]),

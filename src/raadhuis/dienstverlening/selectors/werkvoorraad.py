@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -205,6 +206,38 @@ def teams() -> QuerySet[Team]:
 
 # The filter's choices as (value, label) pairs, read as tuples: model instances for every product,
 # status type and behandelaar were most of the filter form's time on each request.
+
+# They change when a team, product, status type or behandelaar is added or renamed, a few times a
+# year, and every page of the queue reads them: kept in the cache (shared by the processes in
+# production) for a minute, four queries fewer a page. A new choice shows within that minute.
+FILTERKEUZES_CACHEDUUR = 60
+_FILTERKEUZES_SLEUTEL = "dienstverlening:werkvoorraad:filterkeuzes"
+
+
+@dataclass(frozen=True)
+class Filterkeuzes:
+    teams: list[tuple[str, str]]
+    behandelaars: list[tuple[str, str]]
+    producten: list[tuple[str, str]]
+    statustypen: list[tuple[str, list[tuple[str, str]]]]
+
+
+def filterkeuzes() -> Filterkeuzes:
+    """The work queue filter's choices, at most FILTERKEUZES_CACHEDUUR seconds old."""
+    keuzes = cache.get(_FILTERKEUZES_SLEUTEL)
+    if not isinstance(keuzes, Filterkeuzes):
+        keuzes = _filterkeuzes_lezen()
+        cache.set(_FILTERKEUZES_SLEUTEL, keuzes, FILTERKEUZES_CACHEDUUR)
+    return keuzes
+
+
+def _filterkeuzes_lezen() -> Filterkeuzes:
+    return Filterkeuzes(
+        teams=[(str(pk), naam) for pk, naam in teams().values_list("pk", "naam")],
+        behandelaars=behandelaarkeuzes(),
+        producten=productkeuzes(),
+        statustypen=statustypkeuzes(),
+    )
 
 
 def productkeuzes() -> list[tuple[str, str]]:

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from html import unescape
 from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
+from freezegun import freeze_time
 
 from raadhuis.accounts.models import Medewerker, Rol
 from raadhuis.dienstverlening.models import Resultaattype, Statustype, Team, Zaak, Zaakdocument
@@ -141,6 +143,31 @@ def test_oppakken_vanuit_de_werkvoorraad(client: Any, behandelaar: Medewerker, z
     # An outside address is never followed.
     antwoord = client.post(_url("werkplek_zaak_oppakken", zaak), {"terug": "https://kwaad.example/"})
     assert antwoord["Location"] == _url("werkplek_zaak", zaak)
+
+
+def test_oppakken_met_de_knop_in_de_lijst_en_de_lijst_toont_het_meteen(
+    client: Any, behandelaar: Medewerker, zaak: Zaak
+) -> None:
+    """The rows are cached as rendered (under a fingerprint of the rows): the claim shows at once,
+    and the one form around the rows carries the token and the way back for every row's button."""
+    client.force_login(behandelaar)
+    lijst = client.get(WERKVOORRAAD, {"kanaal": zaak.kanaal}).content.decode()
+    formulier = re.search(r'<form method="post">(.*?)</form>', lijst, re.S)
+    assert formulier is not None
+    knoppen = re.findall(r'<button type="submit" formaction="([^"]+)"', formulier.group(1))
+    assert knoppen == [_url("werkplek_zaak_oppakken", zaak)]
+    velden = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', formulier.group(1)))
+    assert set(velden) == {"csrfmiddlewaretoken", "terug"}
+    terug = unescape(velden["terug"])
+    assert terug == f"{WERKVOORRAAD}?kanaal={zaak.kanaal}"
+
+    antwoord = client.post(knoppen[0], {**velden, "terug": terug})
+
+    assert antwoord.status_code == 302
+    assert antwoord["Location"] == terug
+    daarna = client.get(terug).content.decode()
+    assert "Bas Behandelaar" in daarna
+    assert "formaction" not in daarna
 
 
 def test_zaakpagina_toont_gegevens_gemaskeerd_bsn_en_alleen_toegestane_statussen(
@@ -330,12 +357,24 @@ def test_afgesloten_zaak_heeft_geen_formulieren(client: Any, behandelaar: Medewe
 
 
 def _aantal_queries(client: Any, url: str) -> int:
+    from django.core.cache import cache
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    cache.clear()  # the filter's choices are cached for a minute: count their queries every time
     with CaptureQueriesContext(connection) as vastgelegd:
         assert client.get(url).status_code == 200
     return len(vastgelegd.captured_queries)
+
+
+def test_filterkeuzes_komen_een_minuut_uit_de_cache(client: Any, behandelaar: Medewerker) -> None:
+    with freeze_time() as klok:
+        client.force_login(behandelaar)
+        assert "Bea Nieuw" not in client.get(WERKVOORRAAD).content.decode()
+        factories.medewerker(Rol.BEHANDELAAR, first_name="Bea", last_name="Nieuw")
+        assert "Bea Nieuw" not in client.get(WERKVOORRAAD).content.decode()
+        klok.tick(dt.timedelta(seconds=61))
+        assert "Bea Nieuw" in client.get(WERKVOORRAAD).content.decode()
 
 
 def test_geen_n_plus_een_op_lijst_en_zaakpagina(

@@ -4,6 +4,9 @@ Someone else's case answers 404, never 403: the page must not reveal that the ca
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
@@ -17,6 +20,7 @@ from raadhuis.core.digitale_dienst import Doelgroep, toegang_weigeren, vereiste_
 from raadhuis.core.forms import fout_naar_formulier
 from raadhuis.core.identiteit import Betrouwbaarheidsniveau, Identiteit
 from raadhuis.dienstverlening.forms.mijn_zaken import BerichtForm, DocumentForm
+from raadhuis.dienstverlening.models import Zaak
 from raadhuis.dienstverlening.selectors.mijn_zaken import (
     eigen_document,
     eigen_zaak_voor_wijziging,
@@ -26,6 +30,7 @@ from raadhuis.dienstverlening.selectors.mijn_zaken import (
     mijn_zaak as mijn_zaak_lezen,
 )
 from raadhuis.dienstverlening.services import zaken as diensten
+from raadhuis.dienstverlening.views.gedeeld import Datums, statustekst, zaaklink
 
 TEMPLATES = "dienstverlening/mijn_zaken/"
 # Mijn zaken shows personal data (eIDAS substantieel; Wdo, Besluit identificatiemiddelen).
@@ -55,18 +60,45 @@ def mijn_zaken(request: HttpRequest) -> HttpResponse:
     except ValidationError as fout:
         raise Http404 from fout
     kruimelpad = _kruimelpad((_("Mijn zaken"), None))
+    basis_url = reverse("dienstverlening:mijn_zaken")
+    datum = Datums()
     return render(
         request,
         TEMPLATES + "lijst.html",
         {
             "kruimelpad": kruimelpad,
-            "basis_url": reverse("dienstverlening:mijn_zaken"),
-            "lopend": overzicht.lopend,
-            "afgesloten": overzicht.afgesloten.zaken,
+            "lopend": _rijen(overzicht.lopend, basis_url=basis_url, datum=datum),
+            "afgesloten": _rijen(overzicht.afgesloten.zaken, basis_url=basis_url, datum=datum),
             "volgende": overzicht.afgesloten.volgende,
             "is_vervolg": bool(request.GET.get("na")),
         },
     )
+
+
+@dataclass(frozen=True)
+class Rij:
+    """One case as the list shows it, prepared once per page (as the work queue's rows are)."""
+
+    identificatie: str
+    url: str
+    omschrijving: str
+    status: str
+    datum: str
+
+
+def _rijen(zaken: Iterable[Zaak], *, basis_url: str, datum: Datums) -> list[Rij]:
+    rijen = []
+    for zaak in zaken:
+        rijen.append(
+            Rij(
+                identificatie=zaak.identificatie,
+                url=zaaklink(basis_url, zaak.identificatie),
+                omschrijving=zaak.omschrijving,
+                status=statustekst(zaak, resultaat_klein=True),
+                datum=datum(zaak.einddatum or zaak.einddatum_gepland),
+            )
+        )
+    return rijen
 
 
 def _zaakpagina(

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
-from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -19,7 +17,6 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -27,10 +24,11 @@ from django.views.decorators.http import require_GET, require_POST
 
 from raadhuis.accounts.models import Medewerker
 from raadhuis.core import bsn, logboek
-from raadhuis.core.forms import fout_naar_formulier
+from raadhuis.core.forms import fout_naar_formulier, weergavegegevens
 from raadhuis.core.logboek.activiteiten import PERSOONSGEGEVENS_IN_ZAAK_RAADPLEGEN
 from raadhuis.core.rechten import mag, vereis
 from raadhuis.core.toegang import poortwachters_vragen, werkplek
+from raadhuis.core.vingerafdruk import fragmentsleutel
 from raadhuis.dienstverlening.forms.werkvoorraad import (
     BerichtForm,
     DocumentForm,
@@ -49,9 +47,18 @@ from raadhuis.dienstverlening.selectors.werkvoorraad import (
 )
 from raadhuis.dienstverlening.selectors.werkvoorraad import werkvoorraad as werkvoorraad_lezen
 from raadhuis.dienstverlening.services import zaken
-from raadhuis.dienstverlening.views.gedeeld import ingelogde_medewerker, werkplek_kruimelpad
+from raadhuis.dienstverlening.views.gedeeld import (
+    Datums,
+    ingelogde_medewerker,
+    statustekst,
+    werkplek_kruimelpad,
+    zaaklink,
+)
 
 TEMPLATES = "dienstverlening/werkvoorraad/"
+# The queue's filter form and rows are cached as rendered, each under a fingerprint of what it is
+# made of (core.vingerafdruk): the same choices and values, or the same rows, give the same HTML.
+LIJST_TEMPLATES = (TEMPLATES + "lijst.html", "raadhuis/components/formulier.html")
 FORMULIEREN = ("status", "toewijzen", "notitie", "document", "bericht")
 
 
@@ -70,13 +77,17 @@ def werkvoorraad(request: HttpRequest) -> HttpResponse:
     parameters = [(naam, str(waarde)) for naam, waarde in request.GET.items() if naam != "na" and waarde]
     volgende_url = f"?{urlencode([*parameters, ('na', pagina.volgende)])}" if pagina.volgende else None
     zaken_url = reverse("dienstverlening:werkvoorraad")
+    rijen = _rijen(pagina.zaken, medewerker=medewerker, zaken_url=zaken_url)
+    mag_behandelen = mag(medewerker, ZAAK_BEHANDELEN)
     context = {
         "form": form,
+        "filter_sleutel": fragmentsleutel(LIJST_TEMPLATES, weergavegegevens(form)),
         "pagina": pagina,
-        "rijen": _rijen(pagina.zaken, medewerker=medewerker, zaken_url=zaken_url),
+        "rijen": rijen,
+        "rijen_sleutel": fragmentsleutel(LIJST_TEMPLATES, rijen, mag_behandelen),
         "volgende_url": volgende_url,
         "eerste_url": f"?{urlencode(parameters)}" if request.GET.get("na") else None,
-        "mag_behandelen": mag(medewerker, ZAAK_BEHANDELEN),
+        "mag_behandelen": mag_behandelen,
         "medewerker": medewerker,
         "huidige_url": request.get_full_path(),
         "kruimelpad": werkplek_kruimelpad((_("Werkvoorraad"), None)),
@@ -109,26 +120,16 @@ class Rij:
 def _rijen(zaken: Iterable[Zaak], *, medewerker: Medewerker, zaken_url: str) -> list[Rij]:
     vandaag = timezone.localdate()
     kanalen = {waarde: str(label) for waarde, label in Kanaal.choices}
-    datums: dict[date, str] = {}
-
-    def datum(dag: date) -> str:
-        if dag not in datums:
-            datums[dag] = date_format(dag, "j F Y")
-        return datums[dag]
-
+    datum = Datums()
     rijen = []
     for zaak in zaken:
-        status = zaak.statustype.omschrijving
-        if zaak.resultaattype is not None:
-            status = f"{status} ({zaak.resultaattype.omschrijving})"
         rijen.append(
             Rij(
                 identificatie=zaak.identificatie,
-                # Links from one base: a reverse() per row and action was a tenth of the page's time.
-                url=f"{zaken_url}{quote(zaak.identificatie, safe='/')}/",
+                url=zaaklink(zaken_url, zaak.identificatie),
                 omschrijving=zaak.omschrijving,
                 product=zaak.product.naam if zaak.product else "—",
-                status=status,
+                status=statustekst(zaak),
                 kanaal=kanalen.get(zaak.kanaal, zaak.kanaal),
                 behandelaar=zaak.behandelaar.weergavenaam if zaak.behandelaar else "",
                 datum=datum(zaak.einddatum or zaak.einddatum_gepland),
