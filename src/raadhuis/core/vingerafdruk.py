@@ -116,14 +116,13 @@ def _schrijven(schrijf: Callable[[str], None], waarde: Any, gezien: set[int]) ->
             _schrijven(schrijf, element, gezien)
     elif dataclasses.is_dataclass(waarde) and not isinstance(waarde, type):
         velden = [(veld.name, getattr(waarde, veld.name)) for veld in dataclasses.fields(waarde)]
-        if all(type(veldwaarde) in _REPR_ZEGT_GENOEG for _naam, veldwaarde in velden):
-            # A row prepared for a template (plain values only) in one go.
-            schrijf(f"@{type(waarde).__qualname__}={velden!r}")
-            return
-        schrijf(f"@{type(waarde).__qualname__}")
+        # A row prepared for a template: its plain values in one go, anything else one by one.
+        eenvoudig = [veld for veld in velden if type(veld[1]) in _REPR_ZEGT_GENOEG]
+        schrijf(f"@{type(waarde).__qualname__}={eenvoudig!r}")
         for naam, veldwaarde in velden:
-            schrijf(naam)
-            _schrijven(schrijf, veldwaarde, gezien)
+            if type(veldwaarde) not in _REPR_ZEGT_GENOEG:
+                schrijf(naam)
+                _schrijven(schrijf, veldwaarde, gezien)
     else:
         raise TypeError(f"No fingerprint for a {type(waarde).__qualname__}.")
 

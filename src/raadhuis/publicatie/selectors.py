@@ -185,7 +185,14 @@ class Facetgroep:
 
 @dataclass(frozen=True)
 class Zoektreffer:
-    document: Publicatiedocument
+    """One hit as the results list shows it: plain values only, so the list's cache key
+    (core.vingerafdruk) is cheap and covers exactly what is shown."""
+
+    publicatie_uuid: UUID
+    document_uuid: UUID
+    document_titel: str
+    bestandsnaam: str
+    grootte: int
     titel: str
     datum: date | None
     fragment: tuple[tuple[str, bool], ...]
@@ -254,14 +261,20 @@ def publicaties_zoeken(opdracht: Zoekopdracht) -> Zoekpagina:
     )
     documenten = {
         str(d.uuid): d
-        for d in Publicatiedocument.objects.select_related("publicatie").filter(
+        for d in Publicatiedocument.objects.select_related("publicatie")
+        .filter(
             uuid__in=[t.sleutel for t in resultaten.treffers],
             publicatie__status=Publicatiestatus.GEPUBLICEERD,
         )
+        .only("uuid", "titel", "bestandsnaam", "grootte", "publicatie__uuid", "publicatie__publisher")
     }
     treffers = [
         Zoektreffer(
-            document=document,
+            publicatie_uuid=document.publicatie.uuid,
+            document_uuid=document.uuid,
+            document_titel=document.titel,
+            bestandsnaam=document.bestandsnaam,
+            grootte=document.grootte,
             titel=treffer.titel,
             datum=treffer.datum,
             fragment=treffer.fragment,

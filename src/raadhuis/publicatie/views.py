@@ -31,7 +31,7 @@ from django.views.decorators.http import (
 
 from raadhuis.accounts.models import Medewerker
 from raadhuis.core import tooi
-from raadhuis.core.forms import formulier_uitvoeren, fout_naar_formulier
+from raadhuis.core.forms import formulier_uitvoeren, fout_naar_formulier, weergavegegevens
 from raadhuis.core.snelheid import snelheidslimiet
 from raadhuis.core.toegang import ingelogde_gebruiker, werkplek
 from raadhuis.core.vingerafdruk import fragmentsleutel
@@ -136,6 +136,10 @@ def _met_pagina(querydict: QueryDict, pagina: int | None) -> str | None:
     return kopie.urlencode()
 
 
+# The search page's cached fragments live in it; its source is part of their keys.
+ZOEKTEMPLATES = ("publicatie/zoeken.html",)
+
+
 @require_GET
 @snelheidslimiet("zoeken", methoden=("GET",))
 def zoeken(request: HttpRequest) -> HttpResponse:
@@ -152,6 +156,8 @@ def zoeken(request: HttpRequest) -> HttpResponse:
             for waarde in groep.zichtbaar
             if waarde.gekozen
         ]
+    vorige = _met_pagina(request.GET, resultaat.vorige) if resultaat else None
+    volgende = _met_pagina(request.GET, resultaat.volgende) if resultaat else None
     return render(
         request,
         "publicatie/zoeken.html",
@@ -160,12 +166,24 @@ def zoeken(request: HttpRequest) -> HttpResponse:
             "form": form,
             "resultaat": resultaat,
             "gekozen": gekozen,
-            # The facet block, hundreds of checkboxes, is rendered once per set of counts.
-            "facetten_sleutel": fragmentsleutel(("publicatie/zoeken.html",), resultaat.facetten)
+            # The question and the filters (hundreds of checkboxes) are rendered once per set of
+            # counts and form values; the hits once per page of documents as loaded now (a
+            # withdrawn one is not among them).
+            "filters_sleutel": fragmentsleutel(
+                ZOEKTEMPLATES, resultaat.facetten if resultaat else None, weergavegegevens(form)
+            ),
+            "treffers_sleutel": fragmentsleutel(
+                ZOEKTEMPLATES,
+                resultaat.treffers,
+                resultaat.opdracht.pagina,
+                resultaat.laatste_pagina,
+                vorige,
+                volgende,
+            )
             if resultaat
             else None,
-            "vorige": _met_pagina(request.GET, resultaat.vorige) if resultaat else None,
-            "volgende": _met_pagina(request.GET, resultaat.volgende) if resultaat else None,
+            "vorige": vorige,
+            "volgende": volgende,
         },
         status=200 if form.is_valid() else 400,
     )

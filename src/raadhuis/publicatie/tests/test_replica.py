@@ -317,7 +317,7 @@ def test_zoeken_leest_documenten_van_de_replica_en_werkt_de_index_bij_van_de_pri
     # nothing), and the documents behind the hits were read from the replica, which lacks them.
     assert via_replica.totaal == 1
     assert via_replica.treffers == []
-    assert [t.document.titel for t in via_primair.treffers] == ["Convenant zwerfafval"]
+    assert [t.document_titel for t in via_primair.treffers] == ["Convenant zwerfafval"]
 
 
 def test_toegang_tot_een_bestand_leest_altijd_de_primaire_database():

@@ -15,7 +15,7 @@ from django.urls import reverse
 from raadhuis.accounts.models import Medewerker, Rol
 from raadhuis.publicatie import facetten, selectors, services
 from raadhuis.publicatie import waardelijsten as w
-from raadhuis.publicatie.models import Publicatie
+from raadhuis.publicatie.models import Publicatie, Publicatiestatus
 from raadhuis.publicatie.services import Handeling
 from raadhuis.publicatie.tests.test_services import maak_pdf, medewerker
 
@@ -67,7 +67,7 @@ def zoek(**velden: Any) -> selectors.Zoekpagina:
 
 
 def titels(pagina: selectors.Zoekpagina) -> list[str]:
-    return [t.document.titel for t in pagina.treffers]
+    return [t.document_titel for t in pagina.treffers]
 
 
 def test_een_zoekwoord_vindt_ook_het_meervoud(coordinator: Medewerker) -> None:
@@ -217,23 +217,53 @@ def test_zoekpagina_aantal_queries_groeit_niet_met_de_treffers(
     assert "15 documenten gevonden" in antwoord.content.decode()
 
 
-def test_het_facetblok_komt_uit_de_cache_tot_de_tellingen_veranderen(
+def test_het_filterblok_komt_uit_de_cache_tot_de_tellingen_of_waarden_veranderen(
     client: Any, coordinator: Medewerker
 ) -> None:
-    """The facet block is rendered once per set of counts (core.vingerafdruk): served from the
-    cache while they stand, rendered anew when a publication changes them."""
+    """The filter block is rendered once per set of counts and form values (core.vingerafdruk):
+    served from the cache while they stand, rendered anew when a publication changes the counts
+    or the visitor another value."""
     cache.clear()
     publiceren(coordinator, "Convenant zwerfafval", "zwerfafval in de wijken", themas=(WONEN,))
     eerst = client.get(ZOEKEN, {"q": "zwerfafval"})
-    sleutel = make_template_fragment_key("zoekfacetten", [eerst.context["facetten_sleutel"]])
+    sleutel = make_template_fragment_key("zoekfilters", [eerst.context["filters_sleutel"]])
     assert 'name="thema" value="c_124eaf3a"' in cache.get(sleutel)
     cache.set(sleutel, "<p>Facetten uit de cache</p>")
 
-    # The next page of the same search has the same counts.
-    assert "Facetten uit de cache" in client.get(ZOEKEN, {"q": "zwerfafval", "pagina": "2"}).content.decode()
+    # The same search again: the same counts and values.
+    assert "Facetten uit de cache" in client.get(ZOEKEN, {"q": "zwerfafval"}).content.decode()
+    # Another order shows in the form: another key.
+    nieuwste = client.get(ZOEKEN, {"q": "zwerfafval", "sortering": "nieuwste"}).content.decode()
+    assert "Facetten uit de cache" not in nieuwste
+    assert '<option value="nieuwste" selected>' in nieuwste
 
     publiceren(coordinator, "Convenant zwerfafval 2", "zwerfafval langs de wegen", themas=(VERKEER,))
     html = client.get(ZOEKEN, {"q": "zwerfafval"}).content.decode()
     assert "Facetten uit de cache" not in html
     assert 'name="thema" value="c_849842ac"' in html
+    cache.clear()
+
+
+def test_de_treffers_komen_uit_de_cache_tot_een_document_verandert(
+    client: Any, coordinator: Medewerker
+) -> None:
+    """The hits are rendered once per page of documents as loaded from the database: served from
+    the cache while they stand; a publication withdrawn before the index caught up leaves the page
+    at once, because the key is made of what the database returned, not of what the index says."""
+    cache.clear()
+    ingetrokken = publiceren(coordinator, "Convenant bermbeheer", "bermbeheer langs de dijk")
+    publiceren(coordinator, "Convenant bermbeheer 2", "bermbeheer in de polder")
+    eerst = client.get(ZOEKEN, {"q": "bermbeheer"})
+    sleutel = make_template_fragment_key("zoekresultaten", [eerst.context["treffers_sleutel"]])
+    assert "Convenant bermbeheer 2" in cache.get(sleutel)
+    cache.set(sleutel, "<p>Treffers uit de cache</p>")
+
+    assert "Treffers uit de cache" in client.get(ZOEKEN, {"q": "bermbeheer"}).content.decode()
+
+    # Withdrawn in the database only: the index still finds it.
+    Publicatie.objects.filter(pk=ingetrokken.pk).update(status=Publicatiestatus.INGETROKKEN)
+    html = client.get(ZOEKEN, {"q": "bermbeheer"}).content.decode()
+    assert "Treffers uit de cache" not in html
+    assert "Convenant bermbeheer 2" in html
+    assert "bermbeheer langs de dijk" not in html
     cache.clear()
