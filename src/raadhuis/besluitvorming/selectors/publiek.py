@@ -173,15 +173,30 @@ class VergaderingPubliek:
         return not self.vergadering.besloten and self.vergadering.agenda_gepubliceerd_op is not None
 
 
+# A paper as a list of papers shows it (title with its download link, kind, date).
+STUK_IN_LIJST = ("pk", "agendapunt_id", "titel", "soort", "datum", "bestand")
+# A person as a link with a name (Persoon.naam) shows them.
+PERSOON_MET_NAAM = tuple(
+    f"persoon__{veld}" for veld in ("slug", "voornaam", "voorletters", "tussenvoegsel", "achternaam")
+)
+# The texts of a vote's proposal, which a vote's heading (its title) does not need.
+VOORSTELTEKSTEN = ("voorstel__tekst", "voorstel__gewijzigde_tekst", "voorstel__antwoord_college")
+
+
 def _stemmingen_met_uitslag() -> QuerySet[Stemming]:
     """Public votes with their stemverklaringen; the result tables come from uitslagtabellen."""
     return (
         openbare_stemmingen()
         .select_related("voorstel", "agendapunt")
         .prefetch_related(
+            # A list of its own (to_attr): prefetching into the related manager would build a
+            # filtered queryset for each of a meeting's thirty votes.
             Prefetch(
                 "stemverklaringen",
-                queryset=Stemverklaring.objects.select_related("persoon", "fractie").order_by("pk"),
+                queryset=Stemverklaring.objects.select_related("persoon", "fractie")
+                .only("stemming_id", "tekst", *PERSOON_MET_NAAM, "fractie__naam", "fractie__afkorting")
+                .order_by("pk"),
+                to_attr="verklaringen",
             ),
         )
         .order_by("moment", "pk")
@@ -203,12 +218,22 @@ def vergadering_publiek(pk: int) -> VergaderingPubliek | None:
         .filter(vergadering=vergadering)
         .select_related("portefeuillehouder")
         .prefetch_related(
-            Prefetch("stukken", queryset=openbare_stukken().order_by("datum", "titel"), to_attr="openbaar"),
+            Prefetch(
+                "stukken",
+                # What the page lists of a paper, not its full text (a council paper's extracted
+                # text runs to tens of kilobytes; the page would read and fingerprint it for nothing).
+                queryset=openbare_stukken().order_by("datum", "titel").only(*STUK_IN_LIJST),
+                to_attr="openbaar",
+            ),
             Prefetch("besluiten", queryset=Besluit.objects.order_by("pk"), to_attr="alle_besluiten"),
         )
         .order_by("volgnummer")
     )
-    stemmingen = list(_stemmingen_met_uitslag().filter(vergadering=vergadering))
+    stemmingen = list(
+        _stemmingen_met_uitslag()
+        .filter(vergadering=vergadering)
+        .defer(*VOORSTELTEKSTEN, "agendapunt__omschrijving")
+    )
     uitslagtabellen_toevoegen(stemmingen, stemmen_filter=_stemming_niet_geheim("stemming__"), per_lid=False)
     stemmingen_per_punt: dict[int | None, list[Stemming]] = defaultdict(list)
     for stemming in stemmingen:
@@ -228,9 +253,9 @@ def vergadering_publiek(pk: int) -> VergaderingPubliek | None:
             for punt in agendapunten
         ],
         aanwezigheden=list(
-            vergadering.aanwezigheden.select_related("persoon").order_by(
-                "-aanwezig", "persoon__achternaam", "persoon__voornaam"
-            )
+            vergadering.aanwezigheden.select_related("persoon")
+            .only("vergadering", "aanwezig", "vanaf", "tot", "toelichting", *PERSOON_MET_NAAM)
+            .order_by("-aanwezig", "persoon__achternaam", "persoon__voornaam")
         ),
         overige_stemmingen=overige,
     )

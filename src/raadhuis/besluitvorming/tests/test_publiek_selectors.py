@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from raadhuis.besluitvorming import woo_categorieen
-from raadhuis.besluitvorming.models import Orgaan, Stemming, Stuk
+from raadhuis.besluitvorming.models import Aanwezigheid, Orgaan, Stemming, Stuk
 from raadhuis.besluitvorming.selectors import publiceerbare_stukken, publiek
 from raadhuis.besluitvorming.tests.factories import (
     AgendapuntFactory,
@@ -165,6 +165,10 @@ def _grote_vergadering(agendapunten: int, stukken: int):
     raad = raad_met_leden((4, 3, 2, 1))
     vergadering = openbare_vergadering(raad)
     punten = [AgendapuntFactory(vergadering=vergadering, volgnummer=n + 1) for n in range(agendapunten)]
+    # The presentielijst too: its rows are read narrowed (only what the page shows), and a field
+    # left out that Django sets on them would cost a query per row.
+    for lid in raad.leden:
+        Aanwezigheid.objects.create(vergadering=vergadering, persoon=lid, aanwezig=True)
     for n in range(stukken):
         StukFactory(orgaan=raad.orgaan, agendapunt=punten[n % agendapunten])
     for punt in punten[:: max(1, agendapunten // 5)]:

@@ -120,6 +120,20 @@ def test_fragment_markeert_de_gevonden_woorden():
     assert "".join(tekst for tekst, _ in treffer.fragment).startswith("Het college")
 
 
+def test_het_fragment_van_een_lange_tekst_komt_uit_het_begin_dat_gelezen_wordt():
+    """A report's text runs to megabytes; the hit reads only its start (FRAGMENT_GELEZEN) and says
+    with an ellipsis that the text goes on."""
+    vulling = "bladzijde met tekst " * 20
+    lang = "Het warmtenet in Nootdorp. " + vulling * (zoeken.FRAGMENT_GELEZEN // len(vulling) + 50)
+    document("1", "Jaarverslag", lang)
+
+    treffer = zoeken.zoeken(vraag="warmtenet").treffers[0]
+
+    assert [tekst for tekst, raak in treffer.fragment if raak] == ["warmtenet"]
+    assert treffer.fragment[-1] == ("…", False)
+    assert len("".join(tekst for tekst, _ in treffer.fragment)) < 2 * zoeken.FRAGMENT_LENGTE
+
+
 @pytest.mark.parametrize(
     "vraag",
     ['"', "motie OR 1=1", "NEAR(motie)", "motie*", "-motie", "'; DROP TABLE core_zoekdocument; --", "(", "^"],

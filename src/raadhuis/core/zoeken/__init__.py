@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
+from django.db.models.functions import Substr
 from django_tasks import task
 
 from raadhuis.core import replica
@@ -46,6 +47,8 @@ MAX_AANTAL = 100
 MAX_BEGIN = 10_000
 FRAGMENT_LENGTE = 220
 FRAGMENT_ZOEKBEREIK = 50_000
+# What is read of a text for its snippet: the searched range and room for the window after it.
+FRAGMENT_GELEZEN = FRAGMENT_ZOEKBEREIK + 2 * FRAGMENT_LENGTE
 # Changes applied per index commit.
 PER_KEER = 5000
 # A search applies at most this many waiting changes before answering, so one request never
@@ -287,7 +290,13 @@ def zoeken(
         sortering=sortering,
         facetten=facetten,
     )
-    documenten = Zoekdocument.objects.in_bulk(antwoord.ids)
+    # Only the start of each text, where the snippet is looked for: a published report's text runs
+    # to megabytes, and a page of twenty hits would read all of it.
+    documenten = (
+        Zoekdocument.objects.defer("tekst")
+        .annotate(begin_tekst=Substr("tekst", 1, FRAGMENT_GELEZEN))
+        .in_bulk(antwoord.ids)
+    )
     gezocht = set(termen) | {term for zin in zinnen for term in zin}
     treffers = [
         Treffer(
@@ -296,7 +305,11 @@ def zoeken(
             titel=d.titel,
             url=d.url,
             datum=d.datum,
-            fragment=fragment(d.tekst or d.titel, gezocht),
+            fragment=fragment(
+                d.begin_tekst or d.titel,
+                gezocht,
+                ingekort=len(d.begin_tekst) == FRAGMENT_GELEZEN,
+            ),
             kenmerken=dict(d.kenmerken or {}),
         )
         for d in (documenten[i] for i in antwoord.ids if i in documenten)
@@ -332,8 +345,9 @@ def _raak(tekst: str, gezocht: set[str]) -> list[tuple[int, int]]:
     return [w.span() for w in woorden if per_woord.get(w.group(), "") in gezocht]
 
 
-def fragment(tekst: str, gezocht: set[str]) -> tuple[tuple[str, bool], ...]:
-    """A window of the original text around the first matching word, matches marked."""
+def fragment(tekst: str, gezocht: set[str], *, ingekort: bool = False) -> tuple[tuple[str, bool], ...]:
+    """A window of the original text around the first matching word, matches marked. `ingekort`:
+    `tekst` is the start of a longer text (the window then ends with an ellipsis)."""
     treffers = _raak(tekst, gezocht)
     start = max(0, treffers[0][0] - FRAGMENT_LENGTE // 3) if treffers else 0
     einde = min(len(tekst), start + FRAGMENT_LENGTE)
@@ -353,6 +367,6 @@ def fragment(tekst: str, gezocht: set[str]) -> tuple[tuple[str, bool], ...]:
         positie = einde_woord
     if positie < einde:
         stukken.append((tekst[positie:einde], False))
-    if einde < len(tekst):
+    if einde < len(tekst) or ingekort:
         stukken.append(("…", False))
     return tuple(stukken)
