@@ -360,7 +360,7 @@ def cache_from_url(url: str) -> dict[str, Any]:
         )
     # A key prefix per installation, so two installations may share one Redis server.
     return {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "raadhuis.core.cache.RedisCache",
         "LOCATION": url,
         "KEY_PREFIX": env_str("RAADHUIS_CACHE_PREFIX", "raadhuis"),
     }

@@ -106,6 +106,8 @@ def _schrijven(schrijf: Callable[[str], None], waarde: Any, gezien: set[int]) ->
     elif type(waarde) in (list, tuple) and all(type(element) in _REPR_ZEGT_GENOEG for element in waarde):
         # A row of plain values (a choice, a row read as a tuple) in one go, as repr tells them apart.
         schrijf(f"={waarde!r}")
+    elif isinstance(waarde, list | tuple) and (rijen := _rijen_van_een_dataclass(waarde)) is not None:
+        schrijf(f"{'[' if isinstance(waarde, list) else '('}@{rijen}")
     elif isinstance(waarde, list | tuple):
         schrijf(f"{'[' if isinstance(waarde, list) else '('}{len(waarde)}")
         for element in waarde:
@@ -125,6 +127,28 @@ def _schrijven(schrijf: Callable[[str], None], waarde: Any, gezien: set[int]) ->
                 _schrijven(schrijf, veldwaarde, gezien)
     else:
         raise TypeError(f"No fingerprint for a {type(waarde).__qualname__}.")
+
+
+@cache
+def _veldnamen(soort: type) -> tuple[str, ...]:
+    return tuple(veld.name for veld in dataclasses.fields(soort))
+
+
+def _rijen_van_een_dataclass(waarden: list[Any] | tuple[Any, ...]) -> str | None:
+    """Rows of one dataclass with plain values only (a facet's values, a table's rows) as one
+    text, for a list of hundreds of them; None for anything else, which is then walked."""
+    if not waarden or not dataclasses.is_dataclass(soort := type(waarden[0])):
+        return None
+    namen = _veldnamen(soort)
+    rijen = []
+    for waarde in waarden:
+        if type(waarde) is not soort:
+            return None
+        rij = tuple(getattr(waarde, naam) for naam in namen)
+        if not all(type(veld) in _REPR_ZEGT_GENOEG for veld in rij):
+            return None
+        rijen.append(rij)
+    return f"{soort.__qualname__}{namen!r}={rijen!r}"
 
 
 def _model(schrijf: Callable[[str], None], instantie: Model, gezien: set[int]) -> None:

@@ -25,7 +25,7 @@ def test_zonder_cache_url_een_cache_per_proces():
 def test_redis_url_geeft_gedeelde_cache_met_voorvoegsel():
     config = instellingen.cache_from_url("redis://10.0.0.5:6379/1")
 
-    assert config["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert config["BACKEND"] == "raadhuis.core.cache.RedisCache"
     assert config["LOCATION"] == "redis://10.0.0.5:6379/1"
     assert config["KEY_PREFIX"] == "raadhuis"
 
@@ -60,7 +60,7 @@ def test_sessies_standaard_in_de_database_en_met_redis_ook_in_de_cache():
     ]
     assert gecachet.stdout.split() == [
         "django.contrib.sessions.backends.cached_db",
-        "django.core.cache.backends.redis.RedisCache",
+        "raadhuis.core.cache.RedisCache",
     ]
 
 

@@ -115,6 +115,32 @@ def test_rows_of_plain_values_by_every_field_and_their_kind():
     )
 
 
+_rijen = st.lists(st.builds(_Rij, st.text(max_size=6), st.dates(), st.booleans()), max_size=5)
+
+
+@given(_rijen, _rijen)
+def test_lists_of_rows_by_every_row(a, b):
+    """A list of rows of one dataclass (a facet's values) is written in one go: still one key for
+    equal rows and another for any difference."""
+    assert (vingerafdruk(a) == vingerafdruk(b)) == (a == b)
+
+
+def test_lists_of_rows_by_their_kind_and_container():
+    rij = _Rij("ZAAK-2026-000001", dt.date(2026, 1, 1), False)
+    andere = _AndereRij("ZAAK-2026-000001", dt.date(2026, 1, 1), False)
+    met_lijst = _Regel("a", ["x"])  # not plain: walked field by field
+    sleutels = {
+        vingerafdruk([rij, rij]),
+        vingerafdruk((rij, rij)),
+        vingerafdruk([andere, andere]),
+        vingerafdruk([rij, andere]),
+        vingerafdruk([rij]),
+        vingerafdruk([met_lijst, met_lijst]),
+        vingerafdruk([]),
+    }
+    assert len(sleutels) == 7
+
+
 def test_lazy_text_in_the_active_language():
     tekst = gettext_lazy("Presentielijst")
     with override("nl"):
