@@ -1,4 +1,5 @@
-"""Django's Redis cache with one client object per connection pool instead of one per command.
+"""Django's Redis cache with one client object per connection pool instead of one per command,
+and `vergeten`, with which a service clears a value a selector keeps in the cache.
 
 Django's RedisCacheClient makes a new `redis.Redis` for every cache call; building one (its table
 of response callbacks) costs about 0.17 ms, and a page makes six to ten cache calls (session,
@@ -10,7 +11,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.cache import cache
 from django.core.cache.backends import redis as django_redis
+from django.db import transaction
+
+
+def vergeten(sleutel: str) -> None:
+    """A service that changed what a selector keeps under `sleutel` removes it now, for this
+    process's next read, and again at the commit: a page read in between may have put the old
+    value back."""
+    cache.delete(sleutel)
+    transaction.on_commit(lambda: cache.delete(sleutel))
 
 
 class RedisCacheClient(django_redis.RedisCacheClient):

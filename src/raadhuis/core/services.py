@@ -6,7 +6,6 @@ from datetime import date
 from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -15,6 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from raadhuis.core import termijnen, tooi, uploads
+from raadhuis.core.cache import vergeten
 from raadhuis.core.models import Begrotingsprogramma, GelijkgesteldeDag, Organisatie
 from raadhuis.core.rechten import ORGANISATIE_BEHEREN, PROGRAMMAS_BEHEREN, TERMIJNEN_BEHEREN, vereis
 from raadhuis.core.selectors import ORGANISATIE_CACHESLEUTEL
@@ -49,11 +49,8 @@ def organisatie_inrichten(*, tooi_code: str, gegevens: dict[str, Any] | None = N
 
 
 def _organisatie_vergeten() -> None:
-    """The pages' cached organisation (core.selectors.organisatie_voor_paginas) goes now, for this
-    process's next page, and again at the commit: a page rendered in between may have cached the
-    old one again."""
-    cache.delete(ORGANISATIE_CACHESLEUTEL)
-    transaction.on_commit(lambda: cache.delete(ORGANISATIE_CACHESLEUTEL))
+    """The pages' cached organisation (core.selectors.organisatie_voor_paginas)."""
+    vergeten(ORGANISATIE_CACHESLEUTEL)
 
 
 @transaction.atomic

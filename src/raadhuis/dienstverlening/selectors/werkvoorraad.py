@@ -20,6 +20,7 @@ from raadhuis.accounts.models import Rol as Medewerkerrol
 from raadhuis.core.logboek import Betrokkene, leest_persoonsgegevens
 from raadhuis.core.logboek.activiteiten import PERSOONSGEGEVENS_IN_ZAAK_RAADPLEGEN
 from raadhuis.core.rechten import vereis
+from raadhuis.dienstverlening import cachesleutels
 from raadhuis.dienstverlening.models import (
     Product,
     Statustype,
@@ -209,9 +210,9 @@ def teams() -> QuerySet[Team]:
 
 # They change when a team, product, status type or behandelaar is added or renamed, a few times a
 # year, and every page of the queue reads them: kept in the cache (shared by the processes in
-# production) for a minute, four queries fewer a page. A new choice shows within that minute.
+# production) for a minute, four queries fewer a page. The catalogue's services clear it when they
+# add or change a team, product or zaaktype; a new colleague shows within that minute.
 FILTERKEUZES_CACHEDUUR = 60
-_FILTERKEUZES_SLEUTEL = "dienstverlening:werkvoorraad:filterkeuzes"
 
 
 @dataclass(frozen=True)
@@ -224,10 +225,10 @@ class Filterkeuzes:
 
 def filterkeuzes() -> Filterkeuzes:
     """The work queue filter's choices, at most FILTERKEUZES_CACHEDUUR seconds old."""
-    keuzes = cache.get(_FILTERKEUZES_SLEUTEL)
+    keuzes = cache.get(cachesleutels.FILTERKEUZES)
     if not isinstance(keuzes, Filterkeuzes):
         keuzes = _filterkeuzes_lezen()
-        cache.set(_FILTERKEUZES_SLEUTEL, keuzes, FILTERKEUZES_CACHEDUUR)
+        cache.set(cachesleutels.FILTERKEUZES, keuzes, FILTERKEUZES_CACHEDUUR)
     return keuzes
 
 

@@ -13,9 +13,11 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from raadhuis.accounts.models import Medewerker
+from raadhuis.core.cache import vergeten
 from raadhuis.core.identiteit import Betrouwbaarheidsniveau
 from raadhuis.core.rechten import vereis
 from raadhuis.core.termijnen import Termijn
+from raadhuis.dienstverlening import cachesleutels
 from raadhuis.dienstverlening.models import (
     Archiefnominatie,
     Product,
@@ -71,6 +73,8 @@ def product_aanmaken(
     )
     product.full_clean()
     product.save()
+    # The work queue filter lists teams, products and their status types.
+    vergeten(cachesleutels.FILTERKEUZES)
     return product
 
 
@@ -121,6 +125,8 @@ def product_bijwerken(
     product.full_clean()
     if velden:
         product.save(update_fields=velden)
+    # The work queue filter lists teams, products and their status types.
+    vergeten(cachesleutels.FILTERKEUZES)
     return product
 
 
@@ -258,6 +264,8 @@ def zaaktype_aanmaken(
         Roltype(zaaktype=zaaktype, omschrijving=str(rol.label).capitalize(), omschrijving_generiek=rol)
         for rol in STANDAARDROLLEN
     )
+    # The work queue filter lists teams, products and their status types.
+    vergeten(cachesleutels.FILTERKEUZES)
     return zaaktype
 
 
@@ -268,4 +276,6 @@ def team_aanmaken(*, naam: str, leden: Iterable[Medewerker], door: AbstractBaseU
     team.full_clean()
     team.save()
     team.leden.set(list(leden))
+    # The work queue filter lists teams, products and their status types.
+    vergeten(cachesleutels.FILTERKEUZES)
     return team

@@ -15,7 +15,7 @@ from django.utils import timezone
 from freezegun import freeze_time
 
 from raadhuis.accounts.models import Medewerker, Rol
-from raadhuis.dienstverlening.models import Resultaattype, Statustype, Team, Zaak, Zaakdocument
+from raadhuis.dienstverlening.models import Product, Resultaattype, Statustype, Team, Zaak, Zaakdocument
 from raadhuis.dienstverlening.services import zaken
 from raadhuis.dienstverlening.tests import factories
 
@@ -375,6 +375,22 @@ def test_filterkeuzes_komen_een_minuut_uit_de_cache(client: Any, behandelaar: Me
         assert "Bea Nieuw" not in client.get(WERKVOORRAAD).content.decode()
         klok.tick(dt.timedelta(seconds=61))
         assert "Bea Nieuw" in client.get(WERKVOORRAAD).content.decode()
+
+
+def test_een_nieuw_team_en_product_staan_meteen_in_het_filter(client: Any, behandelaar: Medewerker) -> None:
+    """The catalogue's services clear the cached choices: no minute's wait for what they add."""
+    from raadhuis.dienstverlening.services import catalogus
+
+    with freeze_time():
+        client.force_login(behandelaar)
+        assert "Team Burgerzaken Noord" not in client.get(WERKVOORRAAD).content.decode()
+        catalogus.team_aanmaken(
+            naam="Team Burgerzaken Noord", leden=[behandelaar], door=factories.beheerder()
+        )
+        factories.product("aangifte-overlijden")
+        html = client.get(WERKVOORRAAD).content.decode()
+    assert "Team Burgerzaken Noord" in html
+    assert Product.objects.get(slug="aangifte-overlijden").naam in html
 
 
 def test_geen_n_plus_een_op_lijst_en_zaakpagina(

@@ -88,7 +88,6 @@ def werkvoorraad(request: HttpRequest) -> HttpResponse:
         "volgende_url": volgende_url,
         "eerste_url": f"?{urlencode(parameters)}" if request.GET.get("na") else None,
         "mag_behandelen": mag_behandelen,
-        "medewerker": medewerker,
         "huidige_url": request.get_full_path(),
         "kruimelpad": werkplek_kruimelpad((_("Werkvoorraad"), None)),
     }
