@@ -102,6 +102,7 @@ def _naar_in_behandeling(zaak: Zaak, door: Medewerker) -> Zaak:
 def test_ontvangstbevestiging_komt_aan_na_commit(
     smtp: Postvak, onmiddellijk: None, django_capture_on_commit_callbacks: Any
 ) -> None:
+    factories.product()  # the catalogue first: its services clear cached choices at their commit
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         zaak = factories.zaak(startdatum=dt.date(2026, 3, 2))
         assert smtp.berichten == []  # nothing before the commit
