@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, fields
+from typing import Any
 
 from django.db.models import Exists, F, Max, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest
@@ -32,8 +34,15 @@ from raadhuis.besluitvorming.models import (
     Stuk,
     Vergadering,
 )
-from raadhuis.besluitvorming.selectors.uitslagtabellen import uitslagtabellen_toevoegen
+from raadhuis.besluitvorming.selectors.uitslagtabellen import (
+    Aantalrij,
+    Fractierij,
+    uitslagtabellen_toevoegen,
+    uitslagtabellen_zonder_leden,
+    uitslagvragen,
+)
 from raadhuis.core.replica import leest_van_replica
+from raadhuis.core.vingerafdruk import vingerafdruk_in_database_van
 
 # Bodies whose meetings the ODS API serves: its VergaderingsType has no value for the college, whose
 # agendas and besluitenlijsten are published as Woo category 2d instead (woo_categorieen).
@@ -183,6 +192,15 @@ PERSOON_MET_NAAM = tuple(
 VOORSTELTEKSTEN = ("voorstel__tekst", "voorstel__gewijzigde_tekst", "voorstel__antwoord_college")
 
 
+# A stemverklaring as a vote shows it: its text, by whom, of which fractie.
+def _stemverklaringen() -> QuerySet[Stemverklaring]:
+    return (
+        Stemverklaring.objects.select_related("persoon", "fractie")
+        .only("stemming_id", "tekst", *PERSOON_MET_NAAM, "fractie__naam", "fractie__afkorting")
+        .order_by("pk")
+    )
+
+
 def _stemmingen_met_uitslag() -> QuerySet[Stemming]:
     """Public votes with their stemverklaringen; the result tables come from uitslagtabellen."""
     return (
@@ -191,50 +209,106 @@ def _stemmingen_met_uitslag() -> QuerySet[Stemming]:
         .prefetch_related(
             # A list of its own (to_attr): prefetching into the related manager would build a
             # filtered queryset for each of a meeting's thirty votes.
-            Prefetch(
-                "stemverklaringen",
-                queryset=Stemverklaring.objects.select_related("persoon", "fractie")
-                .only("stemming_id", "tekst", *PERSOON_MET_NAAM, "fractie__naam", "fractie__afkorting")
-                .order_by("pk"),
-                to_attr="verklaringen",
-            ),
+            Prefetch("stemverklaringen", queryset=_stemverklaringen(), to_attr="verklaringen")
         )
         .order_by("moment", "pk")
     )
 
 
 @leest_van_replica
-def vergadering_publiek(pk: int) -> VergaderingPubliek | None:
+def vergadering_met_orgaan(pk: int) -> Vergadering | None:
+    """The meeting a public page is about (every meeting has one: a besloten meeting's page shows
+    its date and body, Gemeentewet art. 23)."""
+    return Vergadering.objects.select_related("orgaan").filter(pk=pk).first()
+
+
+@dataclass(frozen=True)
+class _Vergaderingvragen:
+    """Every query of a meeting page's agenda. `vergadering_publiek` reads them and
+    `vergadering_publiek_versie` fingerprints them: one definition, so the version covers exactly
+    what the page shows."""
+
+    agendapunten: QuerySet[Agendapunt]
+    stukken: QuerySet[Stuk]
+    besluiten: QuerySet[Besluit]
+    stemmingen: QuerySet[Stemming]
+    stemverklaringen: QuerySet[Stemverklaring]
+    leden_per_stemming: QuerySet[Any, Aantalrij]
+    fractieresultaten: QuerySet[Fractiestemresultaat, Fractierij]
+    aanwezigheden: QuerySet[Aanwezigheid]
+
+    def alle(self) -> tuple[QuerySet[Any], ...]:
+        return tuple(getattr(self, veld.name) for veld in fields(self))
+
+
+def _vergaderingvragen(vergadering: int) -> _Vergaderingvragen:
+    """By the meeting's id, so the version's SQL can be made once (vingerafdruk_in_database_van)."""
+    # The rows of the meeting's public votes selected by the meeting itself rather than by a
+    # subquery of their ids, which PostgreSQL planned as a scan of every stem ever cast.
+    van_openbare_stemmingen = Q(stemming__vergadering_id=vergadering) & _stemming_openbaar("stemming__")
+    leden_per_stemming, fractieresultaten = uitslagvragen(
+        van_openbare_stemmingen & _stemming_niet_geheim("stemming__")
+    )
+    return _Vergaderingvragen(
+        agendapunten=openbare_agendapunten()
+        .filter(vergadering_id=vergadering)
+        .select_related("portefeuillehouder")
+        .order_by("volgnummer"),
+        # What the page lists of a paper, not its full text (a council paper's extracted text runs
+        # to tens of kilobytes; the page would read and fingerprint it for nothing). A paper on a
+        # besloten item is not public (STUK_OPENBAAR), so these are the public items' papers.
+        stukken=openbare_stukken()
+        .filter(agendapunt__vergadering_id=vergadering)
+        .order_by("datum", "titel", "pk")
+        .only(*STUK_IN_LIJST),
+        besluiten=openbare_besluiten().filter(agendapunt__vergadering_id=vergadering).order_by("pk"),
+        stemmingen=openbare_stemmingen()
+        .filter(vergadering_id=vergadering)
+        .select_related("voorstel", "agendapunt")
+        .defer(*VOORSTELTEKSTEN, "agendapunt__omschrijving")
+        .order_by("moment", "pk"),
+        stemverklaringen=_stemverklaringen().filter(van_openbare_stemmingen),
+        leden_per_stemming=leden_per_stemming,
+        fractieresultaten=fractieresultaten,
+        aanwezigheden=Aanwezigheid.objects.filter(vergadering_id=vergadering)
+        .select_related("persoon")
+        .only("vergadering", "aanwezig", "vanaf", "tot", "toelichting", *PERSOON_MET_NAAM)
+        .order_by("-aanwezig", "persoon__achternaam", "persoon__voornaam", "pk"),
+    )
+
+
+@leest_van_replica
+def vergadering_publiek_versie(vergadering: Vergadering) -> str:
+    """A fingerprint of everything the meeting page's agenda shows, made in the database: the key
+    under which its rendering is cached, so the data itself is read only to render it."""
+    if not VergaderingPubliek(vergadering=vergadering).agenda_openbaar:
+        return "niet openbaar"
+    return vingerafdruk_in_database_van(_alle_vergaderingvragen, vergadering.pk)
+
+
+def _alle_vergaderingvragen(vergadering: int) -> tuple[QuerySet[Any], ...]:
+    # One function for the life of the process: its SQL is made once (vingerafdruk_in_database_van).
+    return _vergaderingvragen(vergadering).alle()
+
+
+@leest_van_replica
+def vergadering_publiek(vergadering: Vergadering) -> VergaderingPubliek:
     """A meeting page: agenda, stukken, presentielijst, votes with their outcome and decisions, in
     a fixed number of queries whatever the size of the meeting."""
-    vergadering = Vergadering.objects.select_related("orgaan").filter(pk=pk).first()
-    if vergadering is None:
-        return None
     pagina = VergaderingPubliek(vergadering=vergadering)
     if not pagina.agenda_openbaar:
         return pagina
-    agendapunten = list(
-        openbare_agendapunten()
-        .filter(vergadering=vergadering)
-        .select_related("portefeuillehouder")
-        .prefetch_related(
-            Prefetch(
-                "stukken",
-                # What the page lists of a paper, not its full text (a council paper's extracted
-                # text runs to tens of kilobytes; the page would read and fingerprint it for nothing).
-                queryset=openbare_stukken().order_by("datum", "titel").only(*STUK_IN_LIJST),
-                to_attr="openbaar",
-            ),
-            Prefetch("besluiten", queryset=Besluit.objects.order_by("pk"), to_attr="alle_besluiten"),
-        )
-        .order_by("volgnummer")
+    vragen = _vergaderingvragen(vergadering.pk)
+    agendapunten = list(vragen.agendapunten)
+    stukken = _per(vragen.stukken, "agendapunt_id")
+    besluiten = _per(vragen.besluiten, "agendapunt_id")
+    verklaringen = _per(vragen.stemverklaringen, "stemming_id")
+    stemmingen = list(vragen.stemmingen)
+    for stemming in stemmingen:
+        stemming.verklaringen = verklaringen.get(stemming.pk, [])  # type: ignore[attr-defined]
+    uitslagtabellen_zonder_leden(
+        stemmingen, aantallen=vragen.leden_per_stemming, fractieresultaten=vragen.fractieresultaten
     )
-    stemmingen = list(
-        _stemmingen_met_uitslag()
-        .filter(vergadering=vergadering)
-        .defer(*VOORSTELTEKSTEN, "agendapunt__omschrijving")
-    )
-    uitslagtabellen_toevoegen(stemmingen, stemmen_filter=_stemming_niet_geheim("stemming__"), per_lid=False)
     stemmingen_per_punt: dict[int | None, list[Stemming]] = defaultdict(list)
     for stemming in stemmingen:
         punt = stemming.agendapunt_id or (stemming.voorstel.agendapunt_id if stemming.voorstel else None)
@@ -246,19 +320,23 @@ def vergadering_publiek(pk: int) -> VergaderingPubliek | None:
         agenda=[
             Agendaregel(
                 agendapunt=punt,
-                stukken=punt.openbaar,
+                stukken=stukken.get(punt.pk, []),
                 stemmingen=stemmingen_per_punt.get(punt.pk, []),
-                besluiten=punt.alle_besluiten,
+                besluiten=besluiten.get(punt.pk, []),
             )
             for punt in agendapunten
         ],
-        aanwezigheden=list(
-            vergadering.aanwezigheden.select_related("persoon")
-            .only("vergadering", "aanwezig", "vanaf", "tot", "toelichting", *PERSOON_MET_NAAM)
-            .order_by("-aanwezig", "persoon__achternaam", "persoon__voornaam")
-        ),
+        aanwezigheden=list(vragen.aanwezigheden),
         overige_stemmingen=overige,
     )
+
+
+def _per(rijen: Iterable[Any], veld: str) -> dict[Any, list[Any]]:
+    """Rows grouped by one of their fields, each group in the rows' order."""
+    groepen: dict[Any, list[Any]] = defaultdict(list)
+    for rij in rijen:
+        groepen[getattr(rij, veld)].append(rij)
+    return groepen
 
 
 @leest_van_replica

@@ -5,17 +5,17 @@ their person and fractie, and rendered with a `reverse()` and a `get_keuze_displ
 was most of the page's 190 ms under load (bench/load/pagina.py). Here the tables come from two
 queries of plain values and one of the persons; each person's link is made once, and each label
 is translated once. The rows are dicts: the template language tries a key before an attribute.
-The meeting page now asks only the fractie tables and the number of member votes (`per_lid=False`)
-and links each vote's own page, which shows how every member voted.
+The meeting page now shows only the fractie tables and the number of member votes
+(`uitslagtabellen_zonder_leden`) and links each vote's own page, which shows how every member voted.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
-from typing import TypedDict
+from collections.abc import Iterable, Sequence
+from typing import Any, TypedDict
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 
 from raadhuis.besluitvorming.models import Fractiestemresultaat, Persoon, Stem, Stemming
@@ -42,47 +42,86 @@ class Uitslagtabellen(TypedDict):
     leden: int  # how many members' votes may be shown
 
 
-def uitslagtabellen_toevoegen(
-    stemmingen: Sequence[Stemming], *, stemmen_filter: Q | None = None, per_lid: bool = True
-) -> None:
+# The rows of uitslagvragen: (stemming id, number of member votes) and (stemming id, fractie name,
+# fractie slug, resultaat, voor, tegen).
+Aantalrij = tuple[int, int]
+Fractierij = tuple[int, str, str, str, int, int]
+
+
+def uitslagvragen(welke: Q) -> tuple[QuerySet[Any, Aantalrij], QuerySet[Fractiestemresultaat, Fractierij]]:
+    """The two queries behind the tables without members: each vote's number of member votes and
+    its fractie results by fractie name, of the votes `welke` selects (a Q on `stemming__`: ids,
+    or a meeting's public votes, with the secrecy rule where it applies). A meeting page also
+    fingerprints them in the database (core.vingerafdruk.vingerafdruk_in_database)."""
+    aantallen = (
+        Stem.objects.filter(welke)
+        .order_by()
+        .values("stemming_id")
+        .annotate(n=Count("pk"))
+        .values_list("stemming_id", "n")
+    )
+    fracties = (
+        Fractiestemresultaat.objects.filter(welke)
+        .order_by("fractie__naam", "pk")
+        .values_list("stemming_id", "fractie__naam", "fractie__slug", "resultaat", "voor", "tegen")
+    )
+    return aantallen, fracties
+
+
+def uitslagtabellen_toevoegen(stemmingen: Sequence[Stemming], *, stemmen_filter: Q | None = None) -> None:
     """Sets `stemming.uitslag` (Uitslagtabellen) on each vote: fracties by name, members by fractie
-    and name (with `per_lid=False` only their number). `stemmen_filter` narrows the members' votes
-    and the fractie results (the public pages pass the secrecy rule of Gemeentewet art. 31)."""
+    and name. `stemmen_filter` narrows the members' votes and the fractie results (the public pages
+    pass the secrecy rule of Gemeentewet art. 31)."""
     if not stemmingen:
         return
     filter_ = stemmen_filter if stemmen_filter is not None else Q()
     ids = [stemming.pk for stemming in stemmingen]
-    fractie_urls: dict[str, str] = {}
     keuzes = {waarde: str(label) for waarde, label in Stem.Keuze.choices}
-    resultaten = {waarde: str(label) for waarde, label in Fractiestemresultaat.Resultaat.choices}
-
+    stemmen = list(
+        Stem.objects.filter(filter_, stemming__in=ids)
+        .order_by("fractie__naam", "persoon__achternaam", "persoon__voornaam", "pk")
+        .values_list("stemming_id", "persoon_id", "fractie__naam", "keuze")
+    )
+    personen = {
+        persoon.pk: (persoon.naam, reverse("besluitvorming:persoon", args=[persoon.slug]))
+        for persoon in Persoon.objects.filter(pk__in={persoon_id for _, persoon_id, _, _ in stemmen})
+    }
     leden_per_stemming: dict[int, list[Lidstem]] = defaultdict(list)
-    aantallen: dict[int, int] = {}
-    stemmen_van = Stem.objects.filter(filter_, stemming__in=ids)
-    if per_lid:
-        volgorde = ("fractie__naam", "persoon__achternaam", "persoon__voornaam", "pk")
-        stemmen = list(
-            stemmen_van.order_by(*volgorde).values_list("stemming_id", "persoon_id", "fractie__naam", "keuze")
+    for stemming_id, persoon_id, fractie, keuze in stemmen:
+        naam, url = personen[persoon_id]
+        leden_per_stemming[stemming_id].append(
+            {"naam": naam, "url": url, "fractie": fractie or "", "keuze": keuzes[keuze]}
         )
-        personen = {
-            persoon.pk: (persoon.naam, reverse("besluitvorming:persoon", args=[persoon.slug]))
-            for persoon in Persoon.objects.filter(pk__in={persoon_id for _, persoon_id, _, _ in stemmen})
-        }
-        for stemming_id, persoon_id, fractie, keuze in stemmen:
-            naam, url = personen[persoon_id]
-            leden_per_stemming[stemming_id].append(
-                {"naam": naam, "url": url, "fractie": fractie or "", "keuze": keuzes[keuze]}
-            )
-        aantallen = {stemming_id: len(rijen) for stemming_id, rijen in leden_per_stemming.items()}
-    else:
-        per_stemming = stemmen_van.order_by().values("stemming_id").annotate(n=Count("pk"))
-        aantallen = dict(per_stemming.values_list("stemming_id", "n"))
+    _, fractieresultaten = uitslagvragen(filter_ & Q(stemming__in=ids))
+    _tabellen_zetten(
+        stemmingen,
+        fractieresultaten,
+        leden_per_stemming,
+        {stemming_id: len(rijen) for stemming_id, rijen in leden_per_stemming.items()},
+    )
+
+
+def uitslagtabellen_zonder_leden(
+    stemmingen: Sequence[Stemming],
+    *,
+    aantallen: Iterable[Aantalrij],
+    fractieresultaten: Iterable[Fractierij],
+) -> None:
+    """Sets `stemming.uitslag` with the fractie tables and only the number of member votes, from
+    the rows of `uitslagvragen` (the meeting page reads them with the rest of its queries)."""
+    _tabellen_zetten(stemmingen, fractieresultaten, defaultdict(list), dict(aantallen))
+
+
+def _tabellen_zetten(
+    stemmingen: Sequence[Stemming],
+    fractieresultaten: Iterable[Fractierij],
+    leden_per_stemming: dict[int, list[Lidstem]],
+    aantallen: dict[int, int],
+) -> None:
+    resultaten = {waarde: str(label) for waarde, label in Fractiestemresultaat.Resultaat.choices}
+    fractie_urls: dict[str, str] = {}
     per_fractie: dict[int, list[Fractieuitslag]] = defaultdict(list)
-    for stemming_id, naam, slug, resultaat, voor, tegen in (
-        Fractiestemresultaat.objects.filter(filter_, stemming__in=ids)
-        .order_by("fractie__naam", "pk")
-        .values_list("stemming_id", "fractie__naam", "fractie__slug", "resultaat", "voor", "tegen")
-    ):
+    for stemming_id, naam, slug, resultaat, voor, tegen in fractieresultaten:
         if slug not in fractie_urls:
             fractie_urls[slug] = reverse("besluitvorming:fractie", args=[slug])
         per_fractie[stemming_id].append(
@@ -97,6 +136,6 @@ def uitslagtabellen_toevoegen(
     for stemming in stemmingen:
         stemming.uitslag = Uitslagtabellen(  # type: ignore[attr-defined]
             per_fractie=per_fractie[stemming.pk],
-            per_lid=leden_per_stemming[stemming.pk],
+            per_lid=leden_per_stemming.get(stemming.pk, []),
             leden=aantallen.get(stemming.pk, 0),
         )

@@ -14,7 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from raadhuis.besluitvorming import services
-from raadhuis.besluitvorming.models import Vergadering
+from raadhuis.besluitvorming.models import Stuk, Vergadering
+from raadhuis.besluitvorming.selectors import publiek
 from raadhuis.besluitvorming.tests.factories import AgendapuntFactory, raad_met_leden
 from raadhuis.besluitvorming.tests.publiek_hulp import openbare_vergadering, scenario
 
@@ -92,13 +93,47 @@ def test_each_language_has_its_own_fragment(client, settings):
     assert "Presentielijst" not in inhoud  # rendered in English, not served from the Dutch one
 
 
-def test_the_fragment_reads_nothing_while_rendering(client):
-    """A template reading a relation the selector did not load would read data the cache key does
-    not cover; then a render (cache empty) would make more queries than a cache hit."""
+def test_the_fragment_reads_nothing_beyond_its_selector(client):
+    """A template reading a relation the selector did not load would read data the version does
+    not cover: a render (cache empty) makes the queries of a cache hit, the selector's, and the
+    version's once more (the check that nothing changed meanwhile), and no others."""
     s = scenario()
     with CaptureQueriesContext(connection) as gerenderd:
         _pagina(client, s.vergadering)
     with CaptureQueriesContext(connection) as uit_cache:
         _pagina(client, s.vergadering)
+    with CaptureQueriesContext(connection) as selector:
+        publiek.vergadering_publiek(s.vergadering)
+    with CaptureQueriesContext(connection) as versie:
+        publiek.vergadering_publiek_versie(s.vergadering)
 
-    assert len(gerenderd) == len(uit_cache)
+    assert len(gerenderd) == len(uit_cache) + len(selector) + len(versie)
+
+
+def test_a_cache_hit_does_not_read_the_agenda(client, django_assert_max_num_queries):
+    s = scenario()
+    _pagina(client, s.vergadering)
+    with CaptureQueriesContext(connection) as versie:
+        publiek.vergadering_publiek_versie(s.vergadering)
+
+    # The meeting, the speakers (inspreken), the version; on PostgreSQL the version is one query.
+    with django_assert_max_num_queries(4 + len(versie)):
+        _pagina(client, s.vergadering)
+
+
+def test_a_rendering_of_data_changed_after_its_version_is_not_kept(client, monkeypatch):
+    """Between the version and the read another request may change the meeting: that rendering
+    shows a later state than its key stands for, so it is dropped, not served for the key."""
+    s = scenario()
+    lezen = publiek.vergadering_publiek
+
+    def lezen_na_een_wijziging(vergadering):
+        Stuk.objects.filter(pk=s.openbaar_stuk.pk).update(titel="Tussendoor gewijzigd")
+        return lezen(vergadering)
+
+    monkeypatch.setattr(publiek, "vergadering_publiek", lezen_na_een_wijziging)
+    antwoord = _pagina(client, s.vergadering)
+
+    assert "Tussendoor gewijzigd" in antwoord.content.decode()
+    sleutel = make_template_fragment_key("vergadering_agenda", [antwoord.context["agenda_sleutel"]])
+    assert cache.get(sleutel) is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from raadhuis.besluitvorming import woo_categorieen
@@ -101,7 +102,7 @@ def test_vergaderpagina_telt_de_stemmen_per_lid_maar_toont_ze_op_de_pagina_van_d
     has them counted on the meeting page and listed on its own page."""
     vergadering, benoeming, open_ = _benoeming_en_open_stemming()
 
-    pagina = publiek.vergadering_publiek(vergadering.pk)
+    pagina = publiek.vergadering_publiek(vergadering)
 
     assert pagina is not None
     stemmingen = {stemming.pk: stemming for regel in pagina.agenda for stemming in regel.stemmingen}
@@ -139,7 +140,7 @@ def test_stemming_van_een_besloten_punt_of_vergadering_heeft_geen_pagina():
 def test_vergaderpagina_van_besloten_vergadering_toont_geen_agenda():
     s = scenario()
 
-    pagina = publiek.vergadering_publiek(s.besloten_vergadering.pk)
+    pagina = publiek.vergadering_publiek(s.besloten_vergadering)
 
     assert pagina is not None
     assert pagina.agenda == []
@@ -150,7 +151,7 @@ def test_vergaderpagina_van_besloten_vergadering_toont_geen_agenda():
 def test_vergaderpagina_toont_alleen_openbare_punten_stukken_en_stemmingen():
     s = scenario()
 
-    pagina = publiek.vergadering_publiek(s.vergadering.pk)
+    pagina = publiek.vergadering_publiek(s.vergadering)
 
     assert pagina is not None
     assert [regel.agendapunt for regel in pagina.agenda] == [s.bespreekstuk, s.hamerstuk]
@@ -180,10 +181,14 @@ def test_vergaderpagina_met_40_punten_en_200_stukken_kost_een_vast_aantal_querie
     klein = _grote_vergadering(2, 3)
     groot = _grote_vergadering(40, 200)
 
-    with django_assert_num_queries(9):
-        publiek.vergadering_publiek(klein.pk)
-    with django_assert_num_queries(9):
-        pagina = publiek.vergadering_publiek(groot.pk)
+    with django_assert_num_queries(8):
+        publiek.vergadering_publiek(klein)
+    with django_assert_num_queries(8):
+        pagina = publiek.vergadering_publiek(groot)
+    # Its version, the agenda's cache key: one query on PostgreSQL, which hashes the same rows
+    # where they are; elsewhere the same eight queries, walked in Python.
+    with django_assert_num_queries(1 if connection.vendor == "postgresql" else 8):
+        publiek.vergadering_publiek_versie(groot)
 
     assert pagina is not None
     assert len(pagina.agenda) == 40

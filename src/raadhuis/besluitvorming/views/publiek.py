@@ -9,12 +9,15 @@ from collections.abc import Iterable
 from itertools import groupby
 from pathlib import PurePath
 
+from django.core.cache import cache
+from django.core.cache.utils import make_template_fragment_key
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from icalendar import Calendar, Event
@@ -86,25 +89,40 @@ AGENDA_TEMPLATES = (
 @require_GET
 def vergadering(request: HttpRequest, pk: int) -> HttpResponse:
     """A meeting with its public agenda. The agenda is rendered once per state of what it shows:
-    its cache key is a fingerprint of the data read (core.vingerafdruk), so any change, such as a
-    paper made geheim, shows at once."""
-    pagina = publiek.vergadering_publiek(pk)
-    if pagina is None:
+    its cache key is a fingerprint of that data made in the database (`vergadering_publiek_versie`),
+    so any change, such as a paper made geheim, shows at once, and the data itself is read only
+    when the agenda must be rendered."""
+    gevonden = publiek.vergadering_met_orgaan(pk)
+    if gevonden is None:
         raise Http404
-    inspreken = insprekers_publiek(pagina.vergadering)
-    return render(
+    inspreken = insprekers_publiek(gevonden)
+    versie = publiek.vergadering_publiek_versie(gevonden)
+    agenda_sleutel = fragmentsleutel(AGENDA_TEMPLATES, gevonden, versie, inspreken)
+    gelezen: list[publiek.VergaderingPubliek] = []
+
+    def lezen() -> publiek.VergaderingPubliek:
+        gelezen.append(publiek.vergadering_publiek(gevonden))
+        return gelezen[0]
+
+    antwoord = render(
         request,
         "besluitvorming/publiek/vergadering.html",
         {
-            "pagina": pagina,
-            "vergadering": pagina.vergadering,
+            # Read by the template only inside its cached fragment, so only when that is rendered.
+            "pagina": SimpleLazyObject(lezen),
+            "vergadering": gevonden,
             "inspreken": inspreken,
-            "agenda_sleutel": fragmentsleutel(AGENDA_TEMPLATES, pagina, inspreken),
+            "agenda_sleutel": agenda_sleutel,
             "kruimelpad": _kruimelpad(
-                (_("Vergaderingen"), reverse("besluitvorming:kalender")), (pagina.vergadering.titel, None)
+                (_("Vergaderingen"), reverse("besluitvorming:kalender")), (gevonden.titel, None)
             ),
         },
     )
+    if gelezen and publiek.vergadering_publiek_versie(gevonden) != versie:
+        # The data changed between the version and the read: this rendering may show a later
+        # state than its key stands for, so it is not kept for the next request.
+        cache.delete(make_template_fragment_key("vergadering_agenda", [agenda_sleutel]))
+    return antwoord
 
 
 @require_GET

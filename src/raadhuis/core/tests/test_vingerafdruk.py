@@ -13,7 +13,13 @@ from django.utils.translation import gettext_lazy, override
 from hypothesis import given
 from hypothesis import strategies as st
 
-from raadhuis.core.vingerafdruk import fragmentsleutel, vingerafdruk
+from raadhuis.core import vingerafdruk as vingerafdruk_module
+from raadhuis.core.vingerafdruk import (
+    fragmentsleutel,
+    vingerafdruk,
+    vingerafdruk_in_database,
+    vingerafdruk_in_database_van,
+)
 
 _eenvoudig = (
     st.none()
@@ -202,3 +208,115 @@ def test_fragment_key_depends_on_language_time_zone_and_template():
     with override("en"):
         en = fragmentsleutel(("raadhuis/base.html",), 1)
     assert len({nl, en, ander_template, utc}) == 4
+
+
+# -- vingerafdruk_in_database: made by PostgreSQL, by walking the rows elsewhere --------------------
+
+
+@pytest.mark.django_db
+def test_rows_in_the_database_by_every_selected_column_and_row():
+    Group.objects.bulk_create([Group(name="griffie"), Group(name="college")])
+    permissies = Permission.objects.select_related("content_type").filter(codename="add_group")
+    groepen = Group.objects.order_by("name")
+
+    eerst = vingerafdruk_in_database(groepen, permissies)
+    assert vingerafdruk_in_database(groepen, permissies) == eerst
+    assert vingerafdruk_in_database(permissies, groepen) != eerst  # which query is which counts
+
+    Group.objects.filter(name="college").update(name="raad")
+    gewijzigd = vingerafdruk_in_database(groepen, permissies)
+    assert gewijzigd != eerst
+
+    # A column loaded through select_related counts as much as the row's own.
+    permissies.first().content_type.__class__.objects.filter(app_label="auth", model="group").update(
+        model="groep"
+    )
+    assert vingerafdruk_in_database(groepen, permissies) != gewijzigd
+
+
+@pytest.mark.django_db
+def test_rows_in_the_database_added_or_deleted_and_only_what_is_selected():
+    Group.objects.create(name="griffie")
+    groepen = Group.objects.order_by("name")
+    eerst = vingerafdruk_in_database(groepen)
+
+    nieuw = Group.objects.create(name="college")
+    met_nieuw = vingerafdruk_in_database(groepen)
+    assert met_nieuw != eerst
+    nieuw.delete()
+    assert vingerafdruk_in_database(groepen) == eerst
+
+    namen = Group.objects.values_list("name")
+    assert vingerafdruk_in_database(Group.objects.filter(pk__in=[])) != vingerafdruk_in_database(namen)
+
+
+@pytest.mark.django_db
+def test_rows_in_the_database_refuses_what_it_cannot_cover():
+    with pytest.raises(TypeError, match="prefetches"):
+        vingerafdruk_in_database(Group.objects.prefetch_related("permissions"))
+    with pytest.raises(ValueError, match="No querysets"):
+        vingerafdruk_in_database()
+
+
+@pytest.mark.django_db
+def test_rows_in_the_database_as_a_set_on_postgresql():
+    """PostgreSQL hashes each query's rows in any order (a page orders by its data)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the order-free digest is PostgreSQL's; elsewhere the rows are walked in order")
+    Group.objects.bulk_create([Group(name="griffie"), Group(name="college")])
+
+    assert vingerafdruk_in_database(Group.objects.order_by("name")) == vingerafdruk_in_database(
+        Group.objects.order_by("-name")
+    )
+
+
+def _groep_met_rechten(pk: int):
+    return (
+        Group.objects.filter(pk=pk),
+        Permission.objects.filter(group__pk=pk).select_related("content_type").order_by("pk"),
+    )
+
+
+def _groep_met_een_eigen_parameter(pk: int):
+    # A parameter that differs between two builds (as the time would): the SQL cannot be kept.
+    _groep_met_een_eigen_parameter.keer += 1  # type: ignore[attr-defined]
+    return (Group.objects.filter(pk=pk).exclude(name=f"niet-{_groep_met_een_eigen_parameter.keer}"),)  # type: ignore[attr-defined]
+
+
+_groep_met_een_eigen_parameter.keer = 0  # type: ignore[attr-defined]
+
+
+@pytest.mark.django_db
+def test_sql_made_once_gives_what_each_call_would():
+    griffie, college = Group.objects.create(name="griffie"), Group.objects.create(name="college")
+    griffie.permissions.set(Permission.objects.filter(codename__in=["add_group", "view_group"]))
+
+    for groep in (griffie, college, griffie):
+        assert vingerafdruk_in_database_van(_groep_met_rechten, groep.pk) == vingerafdruk_in_database(
+            *_groep_met_rechten(groep.pk)
+        )
+    assert vingerafdruk_in_database_van(_groep_met_rechten, griffie.pk) != vingerafdruk_in_database_van(
+        _groep_met_rechten, college.pk
+    )
+    vorige = vingerafdruk_in_database_van(_groep_met_rechten, griffie.pk)
+    griffie.permissions.remove(Permission.objects.get(codename="view_group"))
+    assert vingerafdruk_in_database_van(_groep_met_rechten, griffie.pk) != vorige
+
+
+@pytest.mark.django_db
+def test_sql_is_kept_only_where_the_key_is_its_one_difference():
+    from django.db import connection
+
+    griffie = Group.objects.create(name="griffie")
+
+    eigen = vingerafdruk_in_database_van(_groep_met_een_eigen_parameter, griffie.pk)
+    vingerafdruk_in_database_van(_groep_met_rechten, griffie.pk)
+
+    assert eigen == vingerafdruk_in_database(Group.objects.filter(pk=griffie.pk))  # same rows
+    assert vingerafdruk_module._VOORBEREID[_groep_met_een_eigen_parameter] is None
+    # Kept on PostgreSQL; elsewhere the rows are walked in Python on every call.
+    assert (vingerafdruk_module._VOORBEREID[_groep_met_rechten] is not None) == (
+        connection.vendor == "postgresql"
+    )
