@@ -28,12 +28,16 @@ from functools import cache
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache as django_cache
+from django.core.cache.utils import make_template_fragment_key
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, router
 from django.db.models import Model, QuerySet
 from django.db.models.fields.files import FieldFile
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.template.loader import get_template
-from django.utils.functional import Promise
+from django.utils.functional import Promise, SimpleLazyObject
 from django.utils.timezone import get_current_timezone_name
 from django.utils.translation import get_language
 
@@ -275,3 +279,40 @@ def _model(schrijf: Callable[[str], None], instantie: Model, gezien: set[int]) -
     for naam in sorted(geladen):
         schrijf(f".{naam}")
         _schrijven(schrijf, geladen[naam], gezien)
+
+
+def renderen_met_versie(
+    request: HttpRequest,
+    template: str,
+    context: dict[str, Any],
+    *,
+    fragment: str,
+    sleutel: str,
+    lui: Mapping[str, Callable[[], Any]],
+    versie: Callable[[], str],
+    gezien: str,
+) -> HttpResponse:
+    """Renders `template`, whose `{% cache … <fragment> <sleutel> %}` block is keyed by a version
+    of its data made without reading it (`vingerafdruk_in_database_van`), and is the only reader
+    of the context entries in `lui`: each is read on first use, so a cache hit reads none.
+
+    When the data was read (a miss) and `versie()` no longer gives `gezien`, the data changed
+    between the version and the read: the rendering just stored shows a later state than its key
+    stands for, so it is dropped rather than served for that key."""
+    gelezen: list[str] = []
+
+    def lezer(naam: str, lezen: Callable[[], Any]) -> Callable[[], Any]:
+        def lees() -> Any:
+            gelezen.append(naam)
+            return lezen()
+
+        return lees
+
+    antwoord = render(
+        request,
+        template,
+        {**context, **{naam: SimpleLazyObject(lezer(naam, lezen)) for naam, lezen in lui.items()}},
+    )
+    if gelezen and versie() != gezien:
+        django_cache.delete(make_template_fragment_key(fragment, [sleutel]))
+    return antwoord

@@ -35,9 +35,12 @@ from raadhuis.besluitvorming.models import (
     Vergadering,
 )
 from raadhuis.besluitvorming.selectors.uitslagtabellen import (
+    PERSOON_NAAMVELDEN,
     Aantalrij,
     Fractierij,
-    uitslagtabellen_toevoegen,
+    Lidrij,
+    ledenvraag,
+    uitslagtabellen_met_leden,
     uitslagtabellen_zonder_leden,
     uitslagvragen,
 )
@@ -185,9 +188,7 @@ class VergaderingPubliek:
 # A paper as a list of papers shows it (title with its download link, kind, date).
 STUK_IN_LIJST = ("pk", "agendapunt_id", "titel", "soort", "datum", "bestand")
 # A person as a link with a name (Persoon.naam) shows them.
-PERSOON_MET_NAAM = tuple(
-    f"persoon__{veld}" for veld in ("slug", "voornaam", "voorletters", "tussenvoegsel", "achternaam")
-)
+PERSOON_MET_NAAM = tuple(f"persoon__{veld}" for veld in PERSOON_NAAMVELDEN)
 # The texts of a vote's proposal, which a vote's heading (its title) does not need.
 VOORSTELTEKSTEN = ("voorstel__tekst", "voorstel__gewijzigde_tekst", "voorstel__antwoord_college")
 
@@ -198,20 +199,6 @@ def _stemverklaringen() -> QuerySet[Stemverklaring]:
         Stemverklaring.objects.select_related("persoon", "fractie")
         .only("stemming_id", "tekst", *PERSOON_MET_NAAM, "fractie__naam", "fractie__afkorting")
         .order_by("pk")
-    )
-
-
-def _stemmingen_met_uitslag() -> QuerySet[Stemming]:
-    """Public votes with their stemverklaringen; the result tables come from uitslagtabellen."""
-    return (
-        openbare_stemmingen()
-        .select_related("voorstel", "agendapunt")
-        .prefetch_related(
-            # A list of its own (to_attr): prefetching into the related manager would build a
-            # filtered queryset for each of a meeting's thirty votes.
-            Prefetch("stemverklaringen", queryset=_stemverklaringen(), to_attr="verklaringen")
-        )
-        .order_by("moment", "pk")
     )
 
 
@@ -340,14 +327,68 @@ def _per(rijen: Iterable[Any], veld: str) -> dict[Any, list[Any]]:
 
 
 @leest_van_replica
-def stemming_publiek(pk: int) -> Stemming | None:
-    """A public vote's own page: outcome, explanation, stemverklaringen and how each fractie and
-    member voted (the members only when the vote is not secret, Gemeentewet art. 31); None for a
-    vote of a closed meeting or item, or on an unpublished agenda (arts. 19, 23)."""
-    stemming = _stemmingen_met_uitslag().select_related("vergadering__orgaan").filter(pk=pk).first()
-    if stemming is not None:
-        uitslagtabellen_toevoegen([stemming], stemmen_filter=_stemming_niet_geheim("stemming__"))
+def stemming_publiek_kop(pk: int) -> Stemming | None:
+    """A public vote with its meeting, proposal and item, for its own page; None for a vote of a
+    closed meeting or item, or on an unpublished agenda (Gemeentewet arts. 19, 23). Its tables
+    and stemverklaringen come with `stemming_uitslag_toevoegen`."""
+    return (
+        openbare_stemmingen()
+        .select_related("voorstel", "agendapunt", "vergadering__orgaan")
+        .defer(*VOORSTELTEKSTEN)
+        .filter(pk=pk)
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class _Stemmingvragen:
+    """The queries of a vote's page below its heading: read by `stemming_uitslag_toevoegen`,
+    fingerprinted by `stemming_publiek_versie`."""
+
+    stemverklaringen: QuerySet[Stemverklaring]
+    leden: QuerySet[Stem, Lidrij]
+    fractieresultaten: QuerySet[Fractiestemresultaat, Fractierij]
+
+    def alle(self) -> tuple[QuerySet[Any], ...]:
+        return tuple(getattr(self, veld.name) for veld in fields(self))
+
+
+def _stemmingvragen(stemming: int) -> _Stemmingvragen:
+    # Members and fracties only of a vote that is not secret (Gemeentewet art. 31).
+    welke = Q(stemming_id=stemming) & _stemming_niet_geheim("stemming__")
+    return _Stemmingvragen(
+        stemverklaringen=_stemverklaringen().filter(stemming_id=stemming),
+        leden=ledenvraag(welke),
+        fractieresultaten=uitslagvragen(welke)[1],
+    )
+
+
+def _alle_stemmingvragen(stemming: int) -> tuple[QuerySet[Any], ...]:
+    # One function for the life of the process: its SQL is made once (vingerafdruk_in_database_van).
+    return _stemmingvragen(stemming).alle()
+
+
+@leest_van_replica
+def stemming_publiek_versie(stemming: Stemming) -> str:
+    """A fingerprint, made in the database, of what a public vote's page shows below its heading
+    (the vote itself is read with `stemming_publiek_kop`): the key its rendering is cached under."""
+    return vingerafdruk_in_database_van(_alle_stemmingvragen, stemming.pk)
+
+
+@leest_van_replica
+def stemming_uitslag_toevoegen(stemming: Stemming) -> Stemming:
+    """Sets the vote's stemverklaringen (`verklaringen`) and result tables (`uitslag`): per
+    fractie, and per member unless the vote is secret (Gemeentewet art. 31)."""
+    vragen = _stemmingvragen(stemming.pk)
+    stemming.verklaringen = list(vragen.stemverklaringen)  # type: ignore[attr-defined]
+    uitslagtabellen_met_leden([stemming], leden=vragen.leden, fractieresultaten=vragen.fractieresultaten)
     return stemming
+
+
+def stemming_publiek(pk: int) -> Stemming | None:
+    """A public vote with everything its page shows (`stemming_publiek_kop`, then its tables)."""
+    stemming = stemming_publiek_kop(pk)
+    return stemming_uitslag_toevoegen(stemming) if stemming is not None else None
 
 
 def openbaar_stuk(pk: int) -> Stuk | None:

@@ -3,10 +3,11 @@
 A council meeting page held thirty votes of thirty-one members each: read as model instances with
 their person and fractie, and rendered with a `reverse()` and a `get_keuze_display()` per row, that
 was most of the page's 190 ms under load (bench/load/pagina.py). Here the tables come from two
-queries of plain values and one of the persons; each person's link is made once, and each label
-is translated once. The rows are dicts: the template language tries a key before an attribute.
-The meeting page now shows only the fractie tables and the number of member votes
-(`uitslagtabellen_zonder_leden`) and links each vote's own page, which shows how every member voted.
+queries of plain values (the members' with their names joined in); each person's link is made
+once, and each label is translated once. The rows are dicts: the template language tries a key
+before an attribute. The meeting page shows only the fractie tables and the number of member
+votes (`uitslagtabellen_zonder_leden`) and links each vote's own page, which shows how every
+member voted.
 """
 
 from __future__ import annotations
@@ -68,31 +69,51 @@ def uitslagvragen(welke: Q) -> tuple[QuerySet[Any, Aantalrij], QuerySet[Fracties
     return aantallen, fracties
 
 
+# A member's vote as a row of `ledenvraag`: stemming id, fractie name, keuze, and the person's
+# slug and name fields (Persoon.naam is made from them).
+Lidrij = tuple[int, str | None, str, str, str, str, str, str]
+PERSOON_NAAMVELDEN = ("slug", "voornaam", "voorletters", "tussenvoegsel", "achternaam")
+
+
+def ledenvraag(welke: Q) -> QuerySet[Stem, Lidrij]:
+    """How each member voted in the votes `welke` selects, by fractie and name, with the person's
+    name in the same row (one query; a vote's page also fingerprints it in the database)."""
+    return (
+        Stem.objects.filter(welke)
+        .order_by("fractie__naam", "persoon__achternaam", "persoon__voornaam", "pk")
+        .values_list(
+            "stemming_id", "fractie__naam", "keuze", *(f"persoon__{veld}" for veld in PERSOON_NAAMVELDEN)
+        )
+    )
+
+
 def uitslagtabellen_toevoegen(stemmingen: Sequence[Stemming], *, stemmen_filter: Q | None = None) -> None:
     """Sets `stemming.uitslag` (Uitslagtabellen) on each vote: fracties by name, members by fractie
     and name. `stemmen_filter` narrows the members' votes and the fractie results (the public pages
     pass the secrecy rule of Gemeentewet art. 31)."""
     if not stemmingen:
         return
-    filter_ = stemmen_filter if stemmen_filter is not None else Q()
-    ids = [stemming.pk for stemming in stemmingen]
-    keuzes = {waarde: str(label) for waarde, label in Stem.Keuze.choices}
-    stemmen = list(
-        Stem.objects.filter(filter_, stemming__in=ids)
-        .order_by("fractie__naam", "persoon__achternaam", "persoon__voornaam", "pk")
-        .values_list("stemming_id", "persoon_id", "fractie__naam", "keuze")
+    welke = (stemmen_filter if stemmen_filter is not None else Q()) & Q(
+        stemming__in=[stemming.pk for stemming in stemmingen]
     )
-    personen = {
-        persoon.pk: (persoon.naam, reverse("besluitvorming:persoon", args=[persoon.slug]))
-        for persoon in Persoon.objects.filter(pk__in={persoon_id for _, persoon_id, _, _ in stemmen})
-    }
+    uitslagtabellen_met_leden(stemmingen, leden=ledenvraag(welke), fractieresultaten=uitslagvragen(welke)[1])
+
+
+def uitslagtabellen_met_leden(
+    stemmingen: Sequence[Stemming], *, leden: Iterable[Lidrij], fractieresultaten: Iterable[Fractierij]
+) -> None:
+    """Sets `stemming.uitslag` from the rows of `ledenvraag` and `uitslagvragen`."""
+    keuzes = {waarde: str(label) for waarde, label in Stem.Keuze.choices}
+    personen: dict[str, tuple[str, str]] = {}  # each member's name and link made once
     leden_per_stemming: dict[int, list[Lidstem]] = defaultdict(list)
-    for stemming_id, persoon_id, fractie, keuze in stemmen:
-        naam, url = personen[persoon_id]
+    for stemming_id, fractie, keuze, slug, *naamvelden in leden:
+        if slug not in personen:
+            persoon = Persoon(slug=slug, **dict(zip(PERSOON_NAAMVELDEN[1:], naamvelden, strict=True)))
+            personen[slug] = (persoon.naam, reverse("besluitvorming:persoon", args=[slug]))
+        naam, url = personen[slug]
         leden_per_stemming[stemming_id].append(
             {"naam": naam, "url": url, "fractie": fractie or "", "keuze": keuzes[keuze]}
         )
-    _, fractieresultaten = uitslagvragen(filter_ & Q(stemming__in=ids))
     _tabellen_zetten(
         stemmingen,
         fractieresultaten,

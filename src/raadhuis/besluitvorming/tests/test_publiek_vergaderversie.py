@@ -9,6 +9,8 @@ from collections.abc import Callable
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from raadhuis.besluitvorming.models import (
@@ -36,8 +38,7 @@ def _agenda(client, s: Scenario) -> str:
     cache.clear()
     antwoord = client.get(reverse("besluitvorming:vergadering", args=[s.vergadering.pk]))
     assert antwoord.status_code == 200
-    inhoud = antwoord.content.decode()
-    return inhoud[inhoud.index("<main") : inhoud.index("</main>")]
+    return _hoofdinhoud(antwoord.content.decode())
 
 
 ZICHTBARE_WIJZIGINGEN: dict[str, Callable[[Scenario], object]] = {
@@ -113,3 +114,68 @@ def test_a_besloten_meeting_has_a_version_without_its_data():
     Stuk.objects.filter(pk=s.stuk_besloten_vergadering.pk).update(titel="Andere vertrouwelijke notitie")
 
     assert publiek.vergadering_publiek_versie(s.besloten_vergadering) == versie
+
+
+# -- A vote's own page: the same rule for what it shows below its heading -------------------------
+
+
+def _stemmingpagina(client, s: Scenario) -> str:
+    cache.clear()
+    antwoord = client.get(reverse("besluitvorming:stemming", args=[s.stemming.pk]))
+    assert antwoord.status_code == 200
+    return _hoofdinhoud(antwoord.content.decode())
+
+
+def _versie_van_de_stemming(s: Scenario) -> str:
+    kop = publiek.stemming_publiek_kop(s.stemming.pk)
+    assert kop is not None
+    return publiek.stemming_publiek_versie(kop)
+
+
+ZICHTBAAR_OP_DE_STEMMING: dict[str, Callable[[Scenario], object]] = {
+    "a member's vote": lambda s: Stem.objects.filter(
+        pk=Stem.objects.filter(stemming=s.stemming, keuze=Stem.Keuze.VOOR).order_by("pk").values("pk")[:1]
+    ).update(keuze=Stem.Keuze.TEGEN),
+    "a member's vote withdrawn": lambda s: Stem.objects.filter(
+        pk=Stem.objects.filter(stemming=s.stemming).order_by("pk").values("pk")[:1]
+    ).delete(),
+    "a member's name": lambda s: Persoon.objects.filter(pk=s.raad.leden[1].pk).update(achternaam="Anders"),
+    "a fractie's name": lambda s: Fractie.objects.filter(pk=s.raad.fracties[1].pk).update(naam="Hernoemd"),
+    "a fractie result": lambda s: Fractiestemresultaat.objects.filter(stemming=s.stemming).update(voor=9),
+    "a stemverklaring": lambda s: Stemverklaring.objects.filter(stemming=s.stemming).update(
+        tekst="Wij stemmen voor"
+    ),
+}
+
+
+@pytest.mark.parametrize("wijziging", ZICHTBAAR_OP_DE_STEMMING, ids=list(ZICHTBAAR_OP_DE_STEMMING))
+def test_what_changes_a_vote_page_changes_its_version(client, wijziging):
+    s = scenario()
+    pagina_voor, versie_voor = _stemmingpagina(client, s), _versie_van_de_stemming(s)
+
+    ZICHTBAAR_OP_DE_STEMMING[wijziging](s)
+
+    assert _stemmingpagina(client, s) != pagina_voor
+    assert _versie_van_de_stemming(s) != versie_voor
+
+
+def test_a_vote_page_from_the_cache_reads_no_tables(client, django_assert_max_num_queries):
+    s = scenario()
+    adres = reverse("besluitvorming:stemming", args=[s.stemming.pk])
+    eerst = client.get(adres).content.decode()
+    kop = publiek.stemming_publiek_kop(s.stemming.pk)
+    assert kop is not None
+    with CaptureQueriesContext(connection) as versie:
+        publiek.stemming_publiek_versie(kop)
+
+    # The vote with its meeting, the organisation (the site's header) and the version; the
+    # stemverklaringen and tables come from the cache.
+    with django_assert_max_num_queries(2 + len(versie)):
+        tweede = client.get(adres).content.decode()
+
+    assert _hoofdinhoud(tweede) == _hoofdinhoud(eerst)
+    assert "Wij stemmen tegen omdat" in tweede
+
+
+def _hoofdinhoud(inhoud: str) -> str:
+    return inhoud[inhoud.index("<main") : inhoud.index("</main>")]

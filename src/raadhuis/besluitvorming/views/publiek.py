@@ -6,18 +6,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from functools import partial
 from itertools import groupby
 from pathlib import PurePath
 
-from django.core.cache import cache
-from django.core.cache.utils import make_template_fragment_key
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from icalendar import Calendar, Event
@@ -30,7 +28,7 @@ from raadhuis.besluitvorming.services.raadsvragen import ZOEKSOORT_RAADSVRAAG
 from raadhuis.besluitvorming.services.stukken import ZOEKSOORT_STUK
 from raadhuis.core import zoeken as zoekmachine
 from raadhuis.core.snelheid import snelheidslimiet
-from raadhuis.core.vingerafdruk import fragmentsleutel
+from raadhuis.core.vingerafdruk import fragmentsleutel, renderen_met_versie
 
 PER_PAGINA = 25
 KALENDER_PER_PAGINA = 50
@@ -97,53 +95,62 @@ def vergadering(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     inspreken = insprekers_publiek(gevonden)
     versie = publiek.vergadering_publiek_versie(gevonden)
-    agenda_sleutel = fragmentsleutel(AGENDA_TEMPLATES, gevonden, versie, inspreken)
-    gelezen: list[publiek.VergaderingPubliek] = []
-
-    def lezen() -> publiek.VergaderingPubliek:
-        gelezen.append(publiek.vergadering_publiek(gevonden))
-        return gelezen[0]
-
-    antwoord = render(
+    sleutel = fragmentsleutel(AGENDA_TEMPLATES, gevonden, versie, inspreken)
+    return renderen_met_versie(
         request,
         "besluitvorming/publiek/vergadering.html",
         {
-            # Read by the template only inside its cached fragment, so only when that is rendered.
-            "pagina": SimpleLazyObject(lezen),
             "vergadering": gevonden,
             "inspreken": inspreken,
-            "agenda_sleutel": agenda_sleutel,
+            "agenda_sleutel": sleutel,
             "kruimelpad": _kruimelpad(
                 (_("Vergaderingen"), reverse("besluitvorming:kalender")), (gevonden.titel, None)
             ),
         },
+        fragment="vergadering_agenda",
+        sleutel=sleutel,
+        lui={"pagina": partial(publiek.vergadering_publiek, gevonden)},
+        versie=partial(publiek.vergadering_publiek_versie, gevonden),
+        gezien=versie,
     )
-    if gelezen and publiek.vergadering_publiek_versie(gevonden) != versie:
-        # The data changed between the version and the read: this rendering may show a later
-        # state than its key stands for, so it is not kept for the next request.
-        cache.delete(make_template_fragment_key("vergadering_agenda", [agenda_sleutel]))
-    return antwoord
+
+
+# A vote's page below its heading, and what that includes; their source is part of its cache key.
+UITSLAG_TEMPLATES = (
+    "besluitvorming/publiek/stemming.html",
+    "besluitvorming/publiek/_stemming.html",
+    "besluitvorming/_uitslagtabellen.html",
+)
 
 
 @require_GET
 def stemming(request: HttpRequest, pk: int) -> HttpResponse:
-    """One vote with how every member voted; the meeting page links it from each vote."""
-    gevonden = publiek.stemming_publiek(pk)
+    """One vote with how every member voted; the meeting page links it from each vote. Below its
+    heading it is rendered once per state of its data, as the meeting's agenda is."""
+    gevonden = publiek.stemming_publiek_kop(pk)
     if gevonden is None:
         raise Http404
     vergadering = gevonden.vergadering
-    return render(
+    versie = publiek.stemming_publiek_versie(gevonden)
+    sleutel = fragmentsleutel(UITSLAG_TEMPLATES, gevonden, versie)
+    return renderen_met_versie(
         request,
         "besluitvorming/publiek/stemming.html",
         {
             "stemming": gevonden,
             "vergadering": vergadering,
+            "uitslag_sleutel": sleutel,
             "kruimelpad": _kruimelpad(
                 (_("Vergaderingen"), reverse("besluitvorming:kalender")),
                 (vergadering.titel, reverse("besluitvorming:vergadering", args=[vergadering.pk])),
                 (_("Stemming"), None),
             ),
         },
+        fragment="stemming_uitslag",
+        sleutel=sleutel,
+        lui={"met_uitslag": partial(publiek.stemming_uitslag_toevoegen, gevonden)},
+        versie=partial(publiek.stemming_publiek_versie, gevonden),
+        gezien=versie,
     )
 
 
