@@ -101,6 +101,24 @@ def locust_draaien(
         return list(csv.DictReader(bestand))
 
 
+def cpu_tijden() -> list[int]:
+    """The machine's CPU time so far (/proc/stat, all cores): user, nice, system, idle, iowait,
+    irq, softirq, steal, in clock ticks."""
+    with open("/proc/stat", encoding="ascii") as bestand:
+        return [int(veld) for veld in bestand.readline().split()[1:9]]
+
+
+def cpu_verdeling(voor: list[int], na: list[int]) -> tuple[float, float, float]:
+    """Busy, idle and stolen as percentages of the CPU time between two readings. Steal is time the
+    hypervisor gave this virtual machine's cores to another: on a shared host it comes and goes,
+    and a run with much of it has longer tails that say nothing about the code."""
+    delta = [n - v for v, n in zip(voor, na, strict=True)]
+    totaal = sum(delta) or 1
+    user, nice, system, idle, iowait, irq, softirq, steal = delta
+    bezig = user + nice + system + irq + softirq
+    return 100 * bezig / totaal, 100 * (idle + iowait) / totaal, 100 * steal / totaal
+
+
 # Issue 12 point 4: the targets of the module issues, as p95 of the scenarios each one covers.
 DOELEN: list[tuple[str, int, tuple[str, ...]]] = [
     (
@@ -182,6 +200,7 @@ def main() -> None:
         "|---|---|---|---|---|---|---|---|",
     ]
     doelregels = ["| configuration | target | measured p95 (worst scenario) | holds |", "|---|---|---|---|"]
+    cpuregels = ["| configuration | CPU busy | idle | stolen (hypervisor) |", "|---|---|---|---|"]
     totaal: dict[str, float] = {}
     aantallen = [int(u) for u in args.users.split(",")]
     configuraties = [
@@ -197,6 +216,7 @@ def main() -> None:
         with omgeving.gestart(
             env, servers=1, processen_per_server=processen, workers=workers, logmap=run_map
         ) as lopend:
+            cpu_voor = cpu_tijden()
             statistiek = locust_draaien(
                 adressen=lopend.adressen,
                 gegevens=gegevens,
@@ -206,16 +226,18 @@ def main() -> None:
                 map_=run_map,
                 wachttijd=args.wachttijd,
             )
+            bezig, vrij, gestolen = cpu_verdeling(cpu_voor, cpu_tijden())
+        cpuregels.append(f"| {configuratie} | {bezig:.0f} % | {vrij:.0f} % | {gestolen:.1f} % |")
         nieuw = rijen(configuratie, statistiek)
         totaal[configuratie] = next(float(r["Requests/s"]) for r in statistiek if r["Name"] == "Aggregated")
         regels += nieuw
         gehaald = doelen(configuratie, statistiek)
         doelregels += gehaald
-        print("\n".join(nieuw + gehaald), flush=True)
+        print("\n".join([*nieuw, *gehaald, cpuregels[-1]]), flush=True)
     basis = next(iter(totaal.values()), 0.0)
     regels += ["", "| app processes × workers | req/s (all) | relative to the first |", "|---|---|---|"]
     regels += [f"| {c} | {rps:.1f} | {rps / basis if basis else 0:.2f} |" for c, rps in totaal.items()]
-    regels += ["", *doelregels]
+    regels += ["", *doelregels, "", *cpuregels]
     tekst = "\n".join(regels) + "\n"
     print("\n" + tekst)
     (map_ / "uitslag.json").write_text(json.dumps(totaal), encoding="utf-8")

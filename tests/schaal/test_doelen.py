@@ -43,3 +43,16 @@ def test_fouten_van_elk_scenario_tellen_en_een_ontbrekend_doel_wordt_overgeslage
         "| 1 × 1 | public pages ≤ 100 ms | 40 ms (inwoner: productpagina) | yes |",
         "| 1 × 1 | zero errors | 3 | no |",
     ]
+
+
+def test_cpu_verdeling_telt_gestolen_tijd_apart() -> None:
+    # user, nice, system, idle, iowait, irq, softirq, steal (clock ticks)
+    voor = [100, 0, 20, 500, 5, 0, 5, 10]
+    na = [160, 0, 30, 520, 5, 0, 10, 30]  # 60 + 10 + 5 busy, 20 idle, 20 stolen of 115
+
+    bezig, vrij, gestolen = run.cpu_verdeling(voor, na)
+
+    assert round(bezig, 1) == round(100 * 75 / 115, 1)
+    assert round(vrij, 1) == round(100 * 20 / 115, 1)
+    assert round(gestolen, 1) == round(100 * 20 / 115, 1)
+    assert len(run.cpu_tijden()) == 8
