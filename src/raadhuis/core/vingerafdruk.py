@@ -90,7 +90,8 @@ def vingerafdruk_in_database(*querysets: QuerySet[Any]) -> str:
     if connections[alias].vendor != "postgresql":
         # A clone (all()) reads the rows now, not what an earlier evaluation of it cached.
         return vingerafdruk(*[list(queryset.all()) for queryset in querysets])
-    return _uitvoeren(alias, *_hash_sql(alias, querysets))
+    sql, parameters, _ = _hash_sql(alias, querysets)
+    return _uitvoeren(alias, sql, parameters)
 
 
 # Per function of `vingerafdruk_in_database_van`: its SQL with the places of the key among the
@@ -130,10 +131,11 @@ def _voorbereiden(
     alias = _een_database(eerste)
     if connections[alias].vendor != "postgresql":
         return None
-    (sql, parameters), (sql_2, parameters_2) = _hash_sql(alias, eerste), _hash_sql(alias, tweede)
+    (sql, parameters, volledig), (sql_2, parameters_2, _) = _hash_sql(alias, eerste), _hash_sql(alias, tweede)
     plaatsen = [plaats for plaats, (a, b) in enumerate(zip(parameters, parameters_2, strict=False)) if a != b]
     if (
-        sql != sql_2
+        not volledig  # a query that matched nothing for a trial key may match rows for a real one
+        or sql != sql_2
         or len(parameters) != len(parameters_2)
         or not plaatsen
         or any((parameters[p], parameters_2[p]) != _PROEFSLEUTELS for p in plaatsen)
@@ -154,8 +156,10 @@ def _een_database(querysets: Sequence[QuerySet[Any]]) -> str:
     return alias
 
 
-def _hash_sql(alias: str, querysets: Sequence[QuerySet[Any]]) -> tuple[str, list[Any]]:
-    """One statement giving the digest of each query's rows, and its parameters."""
+def _hash_sql(alias: str, querysets: Sequence[QuerySet[Any]]) -> tuple[str, list[Any], bool]:
+    """One statement giving the digest of each query's rows, its parameters, and whether every
+    query is in it (False when one could match nothing and made no SQL)."""
+    volledig = True
     delen: list[str] = []
     parameters: list[Any] = []
     for queryset in querysets:
@@ -163,13 +167,14 @@ def _hash_sql(alias: str, querysets: Sequence[QuerySet[Any]]) -> tuple[str, list
             sql, params = queryset.query.get_compiler(using=alias).as_sql()
         except EmptyResultSet:  # a filter that can match nothing (`pk__in=[]`): no SQL is made
             delen.append("''")
+            volledig = False
             continue
         # Each row's digest, fixed in width, so no value can pass for a row boundary. `sql` is the
         # ORM's own compiled query; every value in it stays a parameter.
         hash_van_rijen = "SELECT md5(coalesce(string_agg(md5(r::text), '' ORDER BY md5(r::text)), ''))"
         delen.append(f"({hash_van_rijen} FROM ({sql}) r)")
         parameters.extend(params)
-    return f"SELECT ARRAY[{', '.join(delen)}]::text[]", parameters
+    return f"SELECT ARRAY[{', '.join(delen)}]::text[]", parameters, volledig
 
 
 def _uitvoeren(alias: str, sql: str, parameters: list[Any]) -> str:

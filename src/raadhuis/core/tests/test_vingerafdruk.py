@@ -320,3 +320,19 @@ def test_sql_is_kept_only_where_the_key_is_its_one_difference():
     assert (vingerafdruk_module._VOORBEREID[_groep_met_rechten] is not None) == (
         connection.vendor == "postgresql"
     )
+
+
+def _leeg_voor_een_proefsleutel(pk: int):
+    # The first matches nothing for a negative key without making SQL (as `pk__in=[]` does); the
+    # second puts the key among the parameters, as a page's queries do.
+    return (Group.objects.filter(pk__in=[pk] if pk > 0 else []), Group.objects.filter(pk=pk))
+
+
+@pytest.mark.django_db
+def test_sql_is_not_kept_when_a_trial_key_made_no_sql():
+    griffie = Group.objects.create(name="griffie")
+
+    assert vingerafdruk_in_database_van(_leeg_voor_een_proefsleutel, griffie.pk) == vingerafdruk_in_database(
+        *_leeg_voor_een_proefsleutel(griffie.pk)
+    )
+    assert vingerafdruk_module._VOORBEREID[_leeg_voor_een_proefsleutel] is None
