@@ -224,9 +224,6 @@ class _Vergaderingvragen:
     fractieresultaten: QuerySet[Fractiestemresultaat, Fractierij]
     aanwezigheden: QuerySet[Aanwezigheid]
 
-    def alle(self) -> tuple[QuerySet[Any], ...]:
-        return tuple(getattr(self, veld.name) for veld in fields(self))
-
 
 def _vergaderingvragen(vergadering: int) -> _Vergaderingvragen:
     """By the meeting's id, so the version's SQL can be made once (vingerafdruk_in_database_van)."""
@@ -273,9 +270,14 @@ def vergadering_publiek_versie(vergadering: Vergadering) -> str:
     return vingerafdruk_in_database_van(_alle_vergaderingvragen, vergadering.pk)
 
 
+def _querysets(vragen: _Vergaderingvragen | _Stemmingvragen) -> tuple[QuerySet[Any], ...]:
+    """A page's queries in the order of their fields (what `vingerafdruk_in_database_van` hashes)."""
+    return tuple(getattr(vragen, veld.name) for veld in fields(vragen))
+
+
 def _alle_vergaderingvragen(vergadering: int) -> tuple[QuerySet[Any], ...]:
     # One function for the life of the process: its SQL is made once (vingerafdruk_in_database_van).
-    return _vergaderingvragen(vergadering).alle()
+    return _querysets(_vergaderingvragen(vergadering))
 
 
 @leest_van_replica
@@ -349,9 +351,6 @@ class _Stemmingvragen:
     leden: QuerySet[Stem, Lidrij]
     fractieresultaten: QuerySet[Fractiestemresultaat, Fractierij]
 
-    def alle(self) -> tuple[QuerySet[Any], ...]:
-        return tuple(getattr(self, veld.name) for veld in fields(self))
-
 
 def _stemmingvragen(stemming: int) -> _Stemmingvragen:
     # Members and fracties only of a vote that is not secret (Gemeentewet art. 31).
@@ -365,7 +364,7 @@ def _stemmingvragen(stemming: int) -> _Stemmingvragen:
 
 def _alle_stemmingvragen(stemming: int) -> tuple[QuerySet[Any], ...]:
     # One function for the life of the process: its SQL is made once (vingerafdruk_in_database_van).
-    return _stemmingvragen(stemming).alle()
+    return _querysets(_stemmingvragen(stemming))
 
 
 @leest_van_replica
