@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from uuid import UUID
@@ -9,7 +10,9 @@ from uuid import UUID
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from raadhuis.core import zoeken as zoekmachine
+from raadhuis.core.models import Zoekdocument
 from raadhuis.core.replica import leest_van_replica
+from raadhuis.core.vingerafdruk import vingerafdruk_in_database
 from raadhuis.publicatie import facetten, waardelijsten
 from raadhuis.publicatie.models import (
     Documenthandeling,
@@ -185,8 +188,7 @@ class Facetgroep:
 
 @dataclass(frozen=True)
 class Zoektreffer:
-    """One hit as the results list shows it: plain values only, so the list's cache key
-    (core.vingerafdruk) is cheap and covers exactly what is shown."""
+    """One hit as the results list shows it."""
 
     publicatie_uuid: UUID
     document_uuid: UUID
@@ -203,10 +205,16 @@ class Zoektreffer:
 
 @dataclass(frozen=True)
 class Zoekpagina:
+    """The engine's answer for a page of the portal: the hits are read from it by `zoektreffers`,
+    only when they must be rendered (their rendering is cached under `zoektreffers_versie`)."""
+
     opdracht: Zoekopdracht
-    totaal: int
-    treffers: list[Zoektreffer]
+    antwoord: zoekmachine.Zoekantwoord
     facetten: list[Facetgroep]
+
+    @property
+    def totaal(self) -> int:
+        return self.antwoord.totaal
 
     @property
     def vorige(self) -> int | None:
@@ -243,11 +251,10 @@ def _facetgroep(facet: facetten.Facet, tellingen: list[tuple[str, int]], gekozen
 
 @leest_van_replica
 def publicaties_zoeken(opdracht: Zoekopdracht) -> Zoekpagina:
-    """Published documents matching the question and filters, a page of them with snippets and
-    their publication (two queries after the search), and every facet's counts over all matches.
-    Only what is published now: the index holds nothing else, and a document withdrawn a moment
-    ago is dropped here even if the index has not caught up yet."""
-    resultaten = zoekmachine.zoeken(
+    """The page of published documents matching the question and filters (the engine's ids, best
+    first or by date) and every facet's counts over all matches. Reads no document; the hits are
+    `zoektreffers(pagina)`."""
+    antwoord = zoekmachine.zoekantwoord(
         vraag=opdracht.vraag,
         soorten=(ZOEKSOORT,),
         filters=opdracht.filters,
@@ -259,16 +266,47 @@ def publicaties_zoeken(opdracht: Zoekopdracht) -> Zoekpagina:
         aantal=ZOEK_PER_PAGINA,
         begin=(opdracht.pagina - 1) * ZOEK_PER_PAGINA,
     )
-    documenten = {
-        str(d.uuid): d
-        for d in Publicatiedocument.objects.select_related("publicatie")
+    return Zoekpagina(
+        opdracht=opdracht,
+        antwoord=antwoord,
+        facetten=[
+            _facetgroep(facet, antwoord.facetten.get(facet.naam, []), opdracht.filters.get(facet.naam, []))
+            for facet in facetten.FACETTEN
+        ],
+    )
+
+
+def _treffervragen(ids: Sequence[int]) -> tuple[QuerySet[Zoekdocument], QuerySet[Publicatiedocument]]:
+    """The two queries the hits are read from, and the fingerprint of their rendering made of:
+    the index rows (title, date, facets, the text's start for the snippet) and the documents
+    among them that are published now, with what a hit shows of them. Only what is published now:
+    a document withdrawn a moment ago is dropped even if the index has not caught up yet."""
+    return (
+        zoekmachine.treffersvraag(ids),
+        Publicatiedocument.objects.select_related("publicatie")
         .filter(
-            uuid__in=[t.sleutel for t in resultaten.treffers],
+            uuid__in=zoekmachine.sleutels_als_uuid(ids, soort=ZOEKSOORT),
             publicatie__status=Publicatiestatus.GEPUBLICEERD,
         )
         .only("uuid", "titel", "bestandsnaam", "grootte", "publicatie__uuid", "publicatie__publisher")
-    }
-    treffers = [
+        .order_by(),
+    )
+
+
+@leest_van_replica
+def zoektreffers_versie(pagina: Zoekpagina) -> str:
+    """A fingerprint of everything `zoektreffers(pagina)` reads, made in the database (one query on
+    PostgreSQL) without reading it: the key of the hits' cached rendering, with the ids' order."""
+    return vingerafdruk_in_database(*_treffervragen(pagina.antwoord.ids))
+
+
+@leest_van_replica
+def zoektreffers(pagina: Zoekpagina) -> list[Zoektreffer]:
+    """The page's hits in the engine's order, with their snippets and their publication (two
+    queries); a document not published now is left out."""
+    rijen, gepubliceerd = _treffervragen(pagina.antwoord.ids)
+    documenten = {str(d.uuid): d for d in gepubliceerd}
+    return [
         Zoektreffer(
             publicatie_uuid=document.publicatie.uuid,
             document_uuid=document.uuid,
@@ -287,18 +325,9 @@ def publicaties_zoeken(opdracht: Zoekopdracht) -> Zoekpagina:
             ),
             organisatie=facetten.label(facetten.ORGANISATIE, document.publicatie.publisher),
         )
-        for treffer in resultaten.treffers
+        for treffer in zoekmachine.treffers(pagina.antwoord, rijen)
         if (document := documenten.get(treffer.sleutel)) is not None
     ]
-    return Zoekpagina(
-        opdracht=opdracht,
-        totaal=resultaten.totaal,
-        treffers=treffers,
-        facetten=[
-            _facetgroep(facet, resultaten.facetten.get(facet.naam, []), opdracht.filters.get(facet.naam, []))
-            for facet in facetten.FACETTEN
-        ],
-    )
 
 
 def gebeurtenissen_van(publicatie: Publicatie) -> QuerySet[Publicatiegebeurtenis]:

@@ -9,6 +9,7 @@ field, status 400, and changes nothing."""
 from __future__ import annotations
 
 from datetime import datetime, time
+from functools import partial
 from typing import Any
 from uuid import UUID
 
@@ -34,7 +35,7 @@ from raadhuis.core import tooi
 from raadhuis.core.forms import formulier_uitvoeren, fout_naar_formulier, weergavegegevens
 from raadhuis.core.snelheid import snelheidslimiet
 from raadhuis.core.toegang import ingelogde_gebruiker, werkplek
-from raadhuis.core.vingerafdruk import fragmentsleutel
+from raadhuis.core.vingerafdruk import fragmentsleutel, renderen_met_versie
 from raadhuis.publicatie import selectors, services, waardelijsten
 from raadhuis.publicatie.forms import (
     IntrekkenForm,
@@ -158,34 +159,43 @@ def zoeken(request: HttpRequest) -> HttpResponse:
         ]
     vorige = _met_pagina(request.GET, resultaat.vorige) if resultaat else None
     volgende = _met_pagina(request.GET, resultaat.volgende) if resultaat else None
-    return render(
+    context = {
+        "kruimelpad": _publiek_kruimelpad((_("Zoeken"), None)),
+        "form": form,
+        "resultaat": resultaat,
+        "gekozen": gekozen,
+        # The question and the filters (hundreds of checkboxes) are rendered once per set of
+        # counts and form values.
+        "filters_sleutel": fragmentsleutel(
+            ZOEKTEMPLATES, resultaat.facetten if resultaat else None, weergavegegevens(form)
+        ),
+        "vorige": vorige,
+        "volgende": volgende,
+    }
+    if resultaat is None:
+        return render(request, "publicatie/zoeken.html", context, status=400)
+    # The hits and the paging once per state of the documents on the page (a withdrawn one is not
+    # among them), keyed by a fingerprint made in the database: a cached page reads no hit.
+    versie = selectors.zoektreffers_versie(resultaat)
+    sleutel = fragmentsleutel(
+        ZOEKTEMPLATES,
+        versie,
+        resultaat.antwoord.ids,
+        sorted(resultaat.antwoord.gezocht),  # the words the snippets mark
+        resultaat.opdracht.pagina,
+        resultaat.laatste_pagina,
+        vorige,
+        volgende,
+    )
+    return renderen_met_versie(
         request,
         "publicatie/zoeken.html",
-        {
-            "kruimelpad": _publiek_kruimelpad((_("Zoeken"), None)),
-            "form": form,
-            "resultaat": resultaat,
-            "gekozen": gekozen,
-            # The question and the filters (hundreds of checkboxes) are rendered once per set of
-            # counts and form values; the hits once per page of documents as loaded now (a
-            # withdrawn one is not among them).
-            "filters_sleutel": fragmentsleutel(
-                ZOEKTEMPLATES, resultaat.facetten if resultaat else None, weergavegegevens(form)
-            ),
-            "treffers_sleutel": fragmentsleutel(
-                ZOEKTEMPLATES,
-                resultaat.treffers,
-                resultaat.opdracht.pagina,
-                resultaat.laatste_pagina,
-                vorige,
-                volgende,
-            )
-            if resultaat
-            else None,
-            "vorige": vorige,
-            "volgende": volgende,
-        },
-        status=200 if form.is_valid() else 400,
+        {**context, "treffers_sleutel": sleutel},
+        fragment="zoekresultaten",
+        sleutel=sleutel,
+        lui={"treffers": partial(selectors.zoektreffers, resultaat)},
+        versie=partial(selectors.zoektreffers_versie, resultaat),
+        gezien=versie,
     )
 
 

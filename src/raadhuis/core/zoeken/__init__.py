@@ -17,9 +17,13 @@ import threading
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from django.db import connection, transaction
+from django.db import NotSupportedError, connection, transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import Func, QuerySet, UUIDField
 from django.db.models.functions import Substr
+from django.db.models.sql.compiler import SQLCompiler
 from django_tasks import task
 
 from raadhuis.core import replica
@@ -31,12 +35,17 @@ from raadhuis.core.zoeken.vraag import ontleden
 __all__ = [
     "Sortering",
     "Treffer",
+    "Zoekantwoord",
     "Zoekresultaten",
     "document_bijwerken",
     "document_verwijderen",
     "fragment",
     "index_bijwerken",
     "index_herbouwen",
+    "sleutels_als_uuid",
+    "treffers",
+    "treffersvraag",
+    "zoekantwoord",
     "zoeken",
 ]
 
@@ -247,8 +256,41 @@ def _index_bijwerken(*, hoogstens: int | None) -> int:
     return toegepast
 
 
+@dataclass(frozen=True)
+class Zoekantwoord:
+    """What the engine answered: a page of document ids best first (or by date), the number of
+    matches and the facets' counts; no database row read. `treffers` makes the hits of it."""
+
+    vraag: str
+    # The stems looked for, which a hit's snippet marks.
+    gezocht: frozenset[str]
+    totaal: int
+    ids: tuple[int, ...]
+    begin: int
+    aantal: int
+    sortering: str = Sortering.RELEVANTIE
+    facetten: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+
+
 @replica.leest_van_replica
-def zoeken(
+def zoeken(**opdracht: Any) -> Zoekresultaten:
+    """Documents holding every (stemmed) word and every "quoted phrase" of the question, best
+    first or by date, with their snippets: `zoekantwoord(**opdracht)` (its arguments) and
+    `treffers` in one."""
+    antwoord = zoekantwoord(**opdracht)
+    return Zoekresultaten(
+        vraag=antwoord.vraag,
+        totaal=antwoord.totaal,
+        treffers=treffers(antwoord, treffersvraag(antwoord.ids)),
+        begin=antwoord.begin,
+        aantal=antwoord.aantal,
+        sortering=antwoord.sortering,
+        facetten=antwoord.facetten,
+    )
+
+
+@replica.leest_van_replica
+def zoekantwoord(
     *,
     vraag: str,
     soorten: Sequence[str] = (),
@@ -261,19 +303,22 @@ def zoeken(
     alles_bij_lege_vraag: bool = False,
     aantal: int = 20,
     begin: int = 0,
-) -> Zoekresultaten:
-    """Documents holding every (stemmed) word and every "quoted phrase" of the question, best
-    first or by date. An empty question finds nothing, unless `alles_bij_lege_vraag` (browsing a
-    portal with filters). Anything a person types is safe: only letters and digits reach the
-    engine."""
+) -> Zoekantwoord:
+    """The engine's answer: documents holding every (stemmed) word and every "quoted phrase" of
+    the question, best first or by date, `aantal` of them from `begin`. An empty question finds
+    nothing, unless `alles_bij_lege_vraag` (browsing a portal with filters). Anything a person
+    types is safe: only letters and digits reach the engine. Reads no document: a page that caches
+    its hits' rendering reads them (`treffersvraag`) only when it must render them."""
     aantal = max(1, min(aantal, MAX_AANTAL))
     begin = max(0, min(begin, MAX_BEGIN))
     if sortering not in Sortering.ALLE:
         sortering = Sortering.RELEVANTIE
     termen, zinnen = ontleden(vraag)
-    leeg = Zoekresultaten(vraag=vraag, totaal=0, treffers=[], begin=begin, aantal=aantal, sortering=sortering)
+    gezocht = frozenset(termen) | {term for zin in zinnen for term in zin}
     if not termen and not zinnen and not alles_bij_lege_vraag:
-        return leeg
+        return Zoekantwoord(
+            vraag=vraag, gezocht=gezocht, totaal=0, ids=(), begin=begin, aantal=aantal, sortering=sortering
+        )
     _outbox_bij_zoeken()
     antwoord = motor.zoeken(
         motor.Vraag(
@@ -290,15 +335,36 @@ def zoeken(
         sortering=sortering,
         facetten=facetten,
     )
-    # Only the start of each text, where the snippet is looked for: a published report's text runs
-    # to megabytes, and a page of twenty hits would read all of it.
-    documenten = (
-        Zoekdocument.objects.defer("tekst")
-        .annotate(begin_tekst=Substr("tekst", 1, FRAGMENT_GELEZEN))
-        .in_bulk(antwoord.ids)
+    return Zoekantwoord(
+        vraag=vraag,
+        gezocht=gezocht,
+        totaal=antwoord.totaal,
+        ids=tuple(antwoord.ids),
+        begin=begin,
+        aantal=aantal,
+        sortering=sortering,
+        facetten=antwoord.facetten,
     )
-    gezocht = set(termen) | {term for zin in zinnen for term in zin}
-    treffers = [
+
+
+def treffersvraag(ids: Sequence[int]) -> QuerySet[Zoekdocument]:
+    """The rows the hits of `ids` are made from, for `treffers`; also what a cached rendering of
+    them is keyed by (core.vingerafdruk.vingerafdruk_in_database). Only the start of each text,
+    where the snippet is looked for: a published report's text runs to megabytes, and a page of
+    twenty hits would read all of it."""
+    return (
+        Zoekdocument.objects.filter(pk__in=ids)
+        .defer("tekst")
+        .annotate(begin_tekst=Substr("tekst", 1, FRAGMENT_GELEZEN))
+        .order_by()
+    )
+
+
+def treffers(antwoord: Zoekantwoord, rijen: Iterable[Zoekdocument]) -> list[Treffer]:
+    """The hits of the answer from its rows (`treffersvraag(antwoord.ids)`), in the engine's
+    order; a document removed since the index was written is left out."""
+    per_id = {rij.pk: rij for rij in rijen}
+    return [
         Treffer(
             soort=d.soort,
             sleutel=d.sleutel,
@@ -306,23 +372,54 @@ def zoeken(
             url=d.url,
             datum=d.datum,
             fragment=fragment(
-                d.begin_tekst or d.titel,
-                gezocht,
-                ingekort=len(d.begin_tekst) == FRAGMENT_GELEZEN,
+                d.begin_tekst or d.titel,  # type: ignore[attr-defined]
+                set(antwoord.gezocht),
+                ingekort=len(d.begin_tekst) == FRAGMENT_GELEZEN,  # type: ignore[attr-defined]
             ),
             kenmerken=dict(d.kenmerken or {}),
         )
-        for d in (documenten[i] for i in antwoord.ids if i in documenten)
+        for d in (per_id[i] for i in antwoord.ids if i in per_id)
     ]
-    return Zoekresultaten(
-        vraag=vraag,
-        totaal=antwoord.totaal,
-        treffers=treffers,
-        begin=begin,
-        aantal=aantal,
-        sortering=sortering,
-        facetten=antwoord.facetten,
-    )
+
+
+class _UuidUitTekst(Func):
+    """A UUID written as text ("8-4-4-4-12" hex digits) as the database holds a UUIDField:
+    PostgreSQL's uuid type, or on SQLite the 32 hex digits Django stores there."""
+
+    arity = 1
+    output_field = UUIDField()
+
+    def as_sql(
+        self,
+        compiler: SQLCompiler,
+        connection: BaseDatabaseWrapper,
+        function: str | None = None,
+        template: str | None = None,
+        arg_joiner: str | None = None,
+        **extra_context: Any,
+    ) -> tuple[str, tuple[Any, ...]]:
+        if template is None:
+            raise NotSupportedError(f"No UUID from text on {connection.vendor}.")
+        return super().as_sql(compiler, connection, function, template, arg_joiner, **extra_context)
+
+    def as_postgresql(
+        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra_context: Any
+    ) -> tuple[str, tuple[Any, ...]]:
+        return self.as_sql(compiler, connection, template="CAST(%(expressions)s AS uuid)", **extra_context)
+
+    def as_sqlite(
+        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra_context: Any
+    ) -> tuple[str, tuple[Any, ...]]:
+        return self.as_sql(
+            compiler, connection, template="REPLACE(%(expressions)s, '-', '')", **extra_context
+        )
+
+
+def sleutels_als_uuid(ids: Sequence[int], *, soort: str) -> QuerySet[Zoekdocument, Any]:
+    """The keys of the documents `ids` of `soort` as UUIDs, for a module whose keys are its rows'
+    UUIDs to select those rows in the same query (`uuid__in=`): the hits' rows and their own
+    then make one statement, whose fingerprint can key a cached rendering."""
+    return Zoekdocument.objects.filter(pk__in=ids, soort=soort).values(uuid=_UuidUitTekst("sleutel"))
 
 
 WOORDGRENS = re.compile(r"\w+", re.UNICODE)

@@ -67,7 +67,7 @@ def zoek(**velden: Any) -> selectors.Zoekpagina:
 
 
 def titels(pagina: selectors.Zoekpagina) -> list[str]:
-    return [t.document_titel for t in pagina.treffers]
+    return [t.document_titel for t in selectors.zoektreffers(pagina)]
 
 
 def test_een_zoekwoord_vindt_ook_het_meervoud(coordinator: Medewerker) -> None:
