@@ -13,6 +13,7 @@ from django.core.cache.utils import make_template_fragment_key
 from django.urls import reverse
 
 from raadhuis.accounts.models import Medewerker, Rol
+from raadhuis.core import zoeken as zoekmachine
 from raadhuis.publicatie import facetten, selectors, services
 from raadhuis.publicatie import waardelijsten as w
 from raadhuis.publicatie.models import Publicatie, Publicatiestatus
@@ -266,4 +267,33 @@ def test_de_treffers_komen_uit_de_cache_tot_een_document_verandert(
     assert "Treffers uit de cache" not in html
     assert "Convenant bermbeheer 2" in html
     assert "bermbeheer langs de dijk" not in html
+    cache.clear()
+
+
+@pytest.mark.parametrize(
+    ("taal", "kop", "telling"),
+    [("nl", "1.092.516 documenten gevonden", "(227.355)"), ("en", "1,092,516 documents found", "(227,355)")],
+)
+def test_grote_aantallen_staan_er_leesbaar(
+    client: Any, settings: Any, monkeypatch: pytest.MonkeyPatch, taal: str, kop: str, telling: str
+) -> None:
+    """A count in the millions is written with the language's thousands separator, not as a run of
+    seven digits (the heading and every facet's count)."""
+    cache.clear()
+    antwoord = zoekmachine.Zoekantwoord(
+        vraag="vergunning",
+        gezocht=frozenset({"vergunning"}),
+        totaal=1_092_516,
+        ids=(),
+        begin=0,
+        aantal=selectors.ZOEK_PER_PAGINA,
+        facetten={facetten.JAAR: [("2017", 227_355)]},
+    )
+    monkeypatch.setattr(zoekmachine, "zoekantwoord", lambda **_: antwoord)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = taal
+
+    html = client.get(ZOEKEN, {"q": "vergunning"}).content.decode()
+
+    assert kop in html
+    assert telling in html
     cache.clear()
