@@ -133,6 +133,9 @@ class AxeCheck:
         self.checked: list[str] = []
 
     def check(self, page: Page) -> None:
+        # A check right after a click may find the next page committed but its document not yet
+        # there (axe then fails on a null documentElement): check the loaded page.
+        page.wait_for_load_state("load")
         if not page.evaluate("() => typeof window.axe === 'object'"):
             # Evaluated through the DevTools protocol, which the Content-Security-Policy does not
             # govern; an injected <script> would be blocked (and reported as a violation).

@@ -62,6 +62,7 @@ def test_inwoner_boekt_en_annuleert_een_paspoortafspraak(
     expect(page.get_by_role("heading", level=1, name="Uw afspraak")).to_be_visible()
     axe.check(page)
     page.get_by_role("link", name="Afspraak annuleren").click()
+    expect(page.get_by_role("heading", level=1, name="Afspraak annuleren")).to_be_visible()
     axe.check(page)
     page.get_by_role("button", name="Ja, annuleer de afspraak").click()
     expect(page.get_by_text("Uw afspraak is geannuleerd.")).to_be_visible()
