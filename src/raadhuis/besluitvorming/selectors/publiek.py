@@ -329,7 +329,6 @@ def _per(rijen: Iterable[Any], veld: str) -> dict[Any, list[Any]]:
 
 
 @leest_van_replica
-@leest_van_replica
 def stemming_publiek_kop(pk: int) -> Stemming | None:
     """A public vote with its meeting, proposal and item, for its own page; None for a vote of a
     closed meeting or item, or on an unpublished agenda (Gemeentewet arts. 19, 23). Its tables
